@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(sdf_pipeline::cli::main());
+}

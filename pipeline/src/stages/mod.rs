@@ -1,0 +1,238 @@
+//! Stage kinds: their config, their fingerprinted config files, and the
+//! runners that do their tasks. One file per kind; this one is the registry.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use anyhow::Result;
+use sdf_datasets::manifest::{PartEntry, StageManifest};
+use sdf_datasets::part::WriteOptions;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::de::DeValue;
+
+use crate::cache::FileCache;
+use crate::config::Collector;
+use crate::plan::{Plan, PlannedStage};
+
+pub mod import;
+pub mod shard;
+
+/// The kinds of stage a `stages.toml` can declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StageKind {
+    /// Read external corpora.
+    Import,
+    /// Write the final Parquet shards.
+    Shard,
+}
+
+impl StageKind {
+    /// Every kind, in documentation order.
+    pub const ALL: &'static [StageKind] = &[StageKind::Import, StageKind::Shard];
+
+    /// The kind's name in `stages.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            StageKind::Import => "import",
+            StageKind::Shard => "shard",
+        }
+    }
+
+    /// All kind names.
+    pub fn names() -> Vec<&'static str> {
+        Self::ALL.iter().map(|k| k.name()).collect()
+    }
+
+    /// Whether the run seed affects this kind's output (then it is fingerprinted).
+    pub fn uses_seed(self) -> bool {
+        false
+    }
+
+    /// Whether a stage of this kind reads an upstream stage (`input`).
+    pub fn takes_input(self) -> bool {
+        !matches!(self, StageKind::Import)
+    }
+}
+
+impl FromStr for StageKind {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Self::ALL.iter().copied().find(|k| k.name() == s).ok_or(())
+    }
+}
+
+/// A stage's kind-specific settings, as written (defaults filled in).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StageSettings {
+    /// `kind = "import"`.
+    Import(import::ImportConfig),
+    /// `kind = "shard"`.
+    Shard(shard::ShardConfig),
+}
+
+impl StageSettings {
+    pub(crate) fn parse(
+        kind: StageKind,
+        c: &mut Collector<'_>,
+        value: Spanned<DeValue<'_>>,
+        stage: Option<&str>,
+    ) -> Option<Self> {
+        Some(match kind {
+            StageKind::Import => StageSettings::Import(c.deserialize(value, stage)?),
+            StageKind::Shard => StageSettings::Shard(c.deserialize(value, stage)?),
+        })
+    }
+
+    /// The settings as JSON (what the fingerprint and manifest record).
+    pub fn to_json(&self) -> serde_json::Value {
+        let v = match self {
+            StageSettings::Import(c) => serde_json::to_value(c),
+            StageSettings::Shard(c) => serde_json::to_value(c),
+        };
+        v.unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Semantic checks beyond types; messages name the offending key.
+    pub fn validate(&self) -> Vec<String> {
+        match self {
+            StageSettings::Import(c) => c.validate(),
+            StageSettings::Shard(c) => c.validate(),
+        }
+    }
+}
+
+/// A finished upstream dataset a stage reads.
+#[derive(Debug, Clone)]
+pub struct InputDataset {
+    /// Its folder.
+    pub dir: PathBuf,
+    /// Its manifest.
+    pub manifest: StageManifest,
+}
+
+impl InputDataset {
+    /// Paths of the parts holding its output rows, in order.
+    pub fn output_paths(&self) -> Vec<PathBuf> {
+        self.manifest.output_parts().map(|p| self.dir.join(&p.name)).collect()
+    }
+}
+
+/// What one task produced; also stored as the task's completion record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskOutput {
+    /// Files written (names relative to the stage folder).
+    pub parts: Vec<PartEntry>,
+    /// Rows read.
+    pub rows_in: u64,
+    /// Rows written to `output` parts.
+    pub rows_out: u64,
+    /// Stage-specific counters; merged across tasks by [`merge_stats`].
+    pub stats: serde_json::Value,
+}
+
+/// Everything a stage sees while it runs.
+pub struct StageEnv<'a> {
+    /// The whole plan.
+    pub plan: &'a Plan,
+    /// This stage.
+    pub stage: &'a PlannedStage,
+    /// Content-hash cache of files.
+    pub cache: &'a FileCache,
+    /// The folder the stage writes.
+    pub dir: PathBuf,
+    /// The upstream dataset, if the kind takes one.
+    pub input: Option<InputDataset>,
+    /// Part encoding.
+    pub write: WriteOptions,
+}
+
+/// The work of one stage run, split into independent tasks.
+pub trait StageRunner: Send + Sync {
+    /// How many tasks; task `i` writes `part-{i:05}` (or its own names).
+    fn task_count(&self) -> usize;
+    /// Run task `index`; must be deterministic and write only its own files.
+    fn run_task(&self, index: usize) -> Result<TaskOutput>;
+    /// After all tasks: merge statistics and apply stage-level guards.
+    fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
+        Ok(outputs
+            .iter()
+            .fold(serde_json::Value::Null, |acc, o| merge_stats(acc, &o.stats)))
+    }
+}
+
+/// Files (other than the input dataset) whose *contents* a stage depends on:
+/// `(display name, lowercase hex sha256)`, part of the fingerprint.
+pub fn config_files(stage: &PlannedStage, plan: &Plan, cache: &FileCache) -> Result<Vec<(String, String)>> {
+    match &stage.settings {
+        StageSettings::Import(c) => c.config_files(plan, cache),
+        StageSettings::Shard(_) => Ok(Vec::new()),
+    }
+}
+
+/// Build the runner of a stage.
+pub fn build_runner<'a>(env: &'a StageEnv<'a>) -> Result<Box<dyn StageRunner + 'a>> {
+    Ok(match &env.stage.settings {
+        StageSettings::Import(c) => Box::new(import::ImportRunner::new(c, env)?),
+        StageSettings::Shard(c) => Box::new(shard::ShardRunner::new(c, env)?),
+    })
+}
+
+/// Merge two stats values: numbers add up, objects merge key by key, arrays
+/// concatenate, anything else keeps the first non-null value.
+pub fn merge_stats(acc: serde_json::Value, next: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match (acc, next) {
+        (Value::Null, n) => n.clone(),
+        (a, Value::Null) => a,
+        (Value::Number(a), Value::Number(b)) => match (a.as_u64(), b.as_u64()) {
+            (Some(x), Some(y)) => Value::from(x + y),
+            _ => serde_json::Number::from_f64(a.as_f64().unwrap_or(0.0) + b.as_f64().unwrap_or(0.0))
+                .map_or(Value::Null, Value::Number),
+        },
+        (Value::Object(mut a), Value::Object(b)) => {
+            for (k, v) in b {
+                let prev = a.remove(k).unwrap_or(Value::Null);
+                a.insert(k.clone(), merge_stats(prev, v));
+            }
+            Value::Object(a)
+        }
+        (Value::Array(mut a), Value::Array(b)) => {
+            a.extend(b.iter().cloned());
+            Value::Array(a)
+        }
+        (a, _) => a,
+    }
+}
+
+/// Name of task `index`'s output part.
+pub fn part_name(index: usize) -> String {
+    format!("part-{index:05}.parquet")
+}
+
+/// Resolve `path` against the config file's folder.
+pub fn resolve(base: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_owned()
+    } else {
+        base.join(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn stats_merge_adds_counters_and_merges_maps() {
+        let a = json!({"removed": 2, "per_rule": {"x": 1}, "skipped": ["a:1"]});
+        let b = json!({"removed": 3, "per_rule": {"x": 2, "y": 1}, "skipped": ["b:2"]});
+        assert_eq!(
+            merge_stats(a, &b),
+            json!({"removed": 5, "per_rule": {"x": 3, "y": 1}, "skipped": ["a:1", "b:2"]})
+        );
+    }
+}
