@@ -1,1 +1,6 @@
+//! End-to-end tests of the `sdf` command: one binary, modules by area.
 
+mod util;
+
+mod config_errors;
+mod spine;

@@ -216,6 +216,7 @@ fn prepare_dir(dir: &Path, fp: &str, resume: bool) -> Result<()> {
     if !same && dir.exists() {
         std::fs::remove_dir_all(dir).with_context(|| format!("{}: cannot clear stale output", dir.display()))?;
     }
+    crate::faults::point("stage-start");
     std::fs::create_dir_all(&tasks).with_context(|| format!("{}: cannot create", tasks.display()))?;
     remove_stale_temps(dir)?;
     remove_stale_temps(&tasks)?;
@@ -279,7 +280,9 @@ fn run_stage(
                     return Ok(out);
                 }
                 let out = runner.run_task(t).with_context(|| format!("task {t}"))?;
+                crate::faults::point("before-task-record");
                 write_atomic(&record_path(&dir, t), &serde_json::to_vec(&out)?)?;
+                crate::faults::point("after-task-record");
                 bar.inc(1);
                 Ok(out)
             })
@@ -303,6 +306,7 @@ fn run_stage(
         );
     }
     let stats = runner.finish(&outputs)?;
+    crate::faults::point("before-manifest");
     let seconds = started.elapsed().as_secs_f64();
     let manifest = StageManifest {
         format: sdf_datasets::manifest::MANIFEST_FORMAT,

@@ -11,6 +11,7 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod executor;
+pub mod faults;
 pub mod fingerprint;
 pub mod plan;
 pub mod stages;

@@ -172,6 +172,7 @@ impl StageRunner for ImportRunner<'_> {
         let name = part_name(index);
         let mut writer = PartWriter::create(&self.env.dir.join(&name), document_schema(), &self.env.write)?;
         writer.write_documents(&got.documents)?;
+        crate::faults::point("mid-part");
         let part = writer.finish()?;
         let listed: Vec<serde_json::Value> = got
             .skipped

@@ -161,6 +161,7 @@ impl StageRunner for ShardRunner<'_> {
                 &self.options,
             )?,
         };
+        crate::faults::point("mid-part");
         let part = writer.finish()?;
         Ok(TaskOutput {
             parts: vec![PartEntry {
