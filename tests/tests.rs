@@ -3,4 +3,5 @@
 mod util;
 
 mod config_errors;
+mod filter;
 mod spine;

@@ -146,3 +146,14 @@ pub fn import_shard_config(extra_import: &str, extra_shard: &str) -> String {
         "[run]\nout_dir = \"out\"\nseed = 1\n\n[[stages]]\nname = \"import\"\nkind = \"import\"\npaths = [\"corpus.jsonl\"]\n{extra_import}\n\n[[stages]]\nname = \"shard\"\nkind = \"shard\"\ninput = \"import\"\n{extra_shard}\n"
     )
 }
+
+impl TestCommand {
+    /// Run, accept exit code 0 or 1, return (stdout, stderr).
+    pub fn output_any(self) -> (String, String) {
+        let out = self.output();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "exit {:?}\n{stderr}", out.status.code());
+        (stdout, stderr)
+    }
+}

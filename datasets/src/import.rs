@@ -397,3 +397,125 @@ mod tests {
         assert_eq!(doc.facts, ["f"]);
     }
 }
+
+/// How a record of a scanned file is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum RecordKey {
+    /// The record's own `id` field.
+    Id(String),
+    /// 1-based line (JSONL) or row (Parquet) number.
+    Number(u64),
+    /// The whole file is one document (plain text).
+    None,
+}
+
+/// One record of a file being scanned.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Its name.
+    pub key: RecordKey,
+    /// Its text.
+    pub text: String,
+}
+
+/// Read every record of `path` (any [`InputFormat`]), handing them over in
+/// batches of about `batch` records, in file order. JSONL lines take their
+/// text from `text` (or `content`); Parquet files from the `text` column.
+/// Errors name the file and line.
+pub fn for_each_record_batch(
+    path: &Path,
+    format: InputFormat,
+    batch: usize,
+    mut f: impl FnMut(Vec<Record>) -> Result<()>,
+) -> Result<()> {
+    let batch = batch.max(1);
+    match format {
+        InputFormat::Text => {
+            let got = import_text(path, "")?;
+            let text = got.documents.into_iter().next().map(|d| d.text).unwrap_or_default();
+            f(vec![Record { key: RecordKey::None, text }])
+        }
+        InputFormat::Jsonl => {
+            #[derive(Deserialize)]
+            struct Line {
+                id: Option<serde_json::Value>,
+                text: Option<String>,
+                content: Option<String>,
+            }
+            let file = File::open(path).map_err(|e| Error::io(path, e))?;
+            let mut reader = BufReader::with_capacity(1 << 20, file);
+            let mut buf = Vec::new();
+            let mut line_no = 0u64;
+            let mut out = Vec::with_capacity(batch);
+            loop {
+                buf.clear();
+                let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(path, e))?;
+                if n == 0 {
+                    break;
+                }
+                line_no += 1;
+                let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+                if line.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                let rec: Line = serde_json::from_slice(line)
+                    .map_err(|e| Error::format(path, Some(line_no), format!("bad JSON: {e}")))?;
+                let text = rec
+                    .text
+                    .or(rec.content)
+                    .ok_or_else(|| Error::format(path, Some(line_no), "missing `text` (or `content`) field"))?;
+                let key = match rec.id {
+                    Some(serde_json::Value::String(s)) => RecordKey::Id(s),
+                    Some(serde_json::Value::Null) | None => RecordKey::Number(line_no),
+                    Some(other) => RecordKey::Id(other.to_string()),
+                };
+                out.push(Record { key, text });
+                if out.len() >= batch {
+                    f(std::mem::replace(&mut out, Vec::with_capacity(batch)))?;
+                }
+            }
+            if !out.is_empty() {
+                f(out)?;
+            }
+            Ok(())
+        }
+        InputFormat::Parquet => {
+            let file = File::open(path).map_err(|e| Error::io(path, e))?;
+            let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+                .map_err(|e| Error::parquet(path, e))?
+                .with_batch_size(batch)
+                .build()
+                .map_err(|e| Error::parquet(path, e))?;
+            let mut row = 0u64;
+            for b in reader {
+                let b = b.map_err(|source| Error::Arrow { context: path.display().to_string(), source })?;
+                let texts = string_column(&b, "text", path)?.ok_or_else(|| Error::format(path, None, "no `text` column"))?;
+                let ids = string_column(&b, "id", path)?;
+                let mut out = Vec::with_capacity(b.num_rows());
+                for (i, text) in texts.into_iter().enumerate() {
+                    row += 1;
+                    let text = text.ok_or_else(|| Error::format(path, Some(row), "`text` is null"))?;
+                    let key = match ids.as_ref().and_then(|ids| ids[i].clone()) {
+                        Some(id) => RecordKey::Id(id),
+                        None => RecordKey::Number(row),
+                    };
+                    out.push(Record { key, text });
+                }
+                f(out)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn string_column(batch: &RecordBatch, name: &str, path: &Path) -> Result<Option<Vec<Option<String>>>> {
+    let Some(col) = batch.column_by_name(name) else { return Ok(None) };
+    if let Some(a) = col.as_any().downcast_ref::<StringArray>() {
+        Ok(Some((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i).to_owned())).collect()))
+    } else if let Some(a) = col.as_any().downcast_ref::<LargeStringArray>() {
+        Ok(Some((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i).to_owned())).collect()))
+    } else {
+        Err(Error::format(path, None, format!("column `{name}` has type {}, expected a string", col.data_type())))
+    }
+}

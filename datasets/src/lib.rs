@@ -36,6 +36,7 @@ pub mod error;
 pub mod import;
 pub mod manifest;
 pub mod part;
+pub mod rejected;
 pub mod schema;
 
 pub use document::Document;

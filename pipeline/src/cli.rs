@@ -49,6 +49,11 @@ pub enum Command {
     /// Show each stage as fresh, stale or missing, with rows and bytes.
     #[command(after_help = AFTER_HELP)]
     Status(StatusArgs),
+    /// Scan .txt, .jsonl and .parquet files with a rule pack; print every match.
+    #[command(after_help = "Exit status: 0 nothing matched; 1 something matched; 2 error.")]
+    Scan(ScanArgs),
+    /// List a rule pack's rules, or with --literals every normalised literal phrase (one per line).
+    Rules(RulesArgs),
     /// Re-hash every part and shard of a run's out_dir (or one stage folder) against its manifest.
     #[command(after_help = AFTER_HELP)]
     Verify(VerifyArgs),
@@ -94,6 +99,37 @@ pub struct StatusArgs {
     json: bool,
 }
 
+/// `sdf scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files to scan (.txt/.md = one document; .jsonl = one per line; .parquet = one per row).
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+    /// Rule pack [default: the built-in pack].
+    #[arg(short, long, value_name = "PACK")]
+    rules: Option<PathBuf>,
+    /// One JSON object per match: file, doc, rule, category, start, end, line, col, snippet.
+    #[arg(long)]
+    json: bool,
+    /// Add a per-rule summary (and throughput) after the matches.
+    #[arg(long)]
+    stats: bool,
+    /// Worker threads [default: one per core].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+/// `sdf rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Rule pack [default: the built-in pack].
+    #[arg(short, long, value_name = "PACK")]
+    rules: Option<PathBuf>,
+    /// Print the normalised literals of `phrases` rules instead, one per line.
+    #[arg(long)]
+    literals: bool,
+}
+
 /// `sdf verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
@@ -121,6 +157,17 @@ pub fn main() -> i32 {
         Command::Run(args) => cmd_run(args, progress),
         Command::Status(args) => cmd_status(args),
         Command::Verify(args) => cmd_verify(args),
+        Command::Rules(args) => cmd_rules(args),
+        Command::Scan(args) => {
+            let options = crate::scan::ScanOptions {
+                paths: args.paths,
+                rules: args.rules,
+                json: args.json,
+                stats: args.stats,
+                jobs: args.jobs.unwrap_or(0),
+            };
+            crate::scan::scan(&options).map(|found| if found { EXIT_FINDINGS } else { EXIT_OK })
+        }
     };
     match result {
         Ok(code) => code,
@@ -235,6 +282,24 @@ fn cmd_status(args: StatusArgs) -> Result<i32> {
                 r["rows"].as_u64().unwrap_or(0),
                 r["bytes"].as_u64().unwrap_or(0)
             )?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn cmd_rules(args: RulesArgs) -> Result<i32> {
+    let pack = match &args.rules {
+        Some(p) => sdf_filters::rules::RulePack::load(p)?,
+        None => sdf_filters::rules::RulePack::builtin()?,
+    };
+    let mut out = std::io::stdout().lock();
+    if args.literals {
+        for lit in pack.phrase_literals() {
+            writeln!(out, "{lit}")?;
+        }
+    } else {
+        for r in &pack.rules {
+            writeln!(out, "{:<34} {:<20} {:<8} {}", r.id, r.category, r.kind_name(), r.description)?;
         }
     }
     Ok(EXIT_OK)

@@ -14,4 +14,5 @@ pub mod executor;
 pub mod faults;
 pub mod fingerprint;
 pub mod plan;
+pub mod scan;
 pub mod stages;

@@ -15,6 +15,7 @@ use crate::cache::FileCache;
 use crate::config::Collector;
 use crate::plan::{Plan, PlannedStage};
 
+pub mod filter;
 pub mod import;
 pub mod shard;
 
@@ -24,18 +25,21 @@ pub mod shard;
 pub enum StageKind {
     /// Read external corpora.
     Import,
+    /// Remove documents that match a rule pack.
+    Filter,
     /// Write the final Parquet shards.
     Shard,
 }
 
 impl StageKind {
     /// Every kind, in documentation order.
-    pub const ALL: &'static [StageKind] = &[StageKind::Import, StageKind::Shard];
+    pub const ALL: &'static [StageKind] = &[StageKind::Import, StageKind::Filter, StageKind::Shard];
 
     /// The kind's name in `stages.toml`.
     pub fn name(self) -> &'static str {
         match self {
             StageKind::Import => "import",
+            StageKind::Filter => "filter",
             StageKind::Shard => "shard",
         }
     }
@@ -69,6 +73,8 @@ impl FromStr for StageKind {
 pub enum StageSettings {
     /// `kind = "import"`.
     Import(import::ImportConfig),
+    /// `kind = "filter"`.
+    Filter(filter::FilterConfig),
     /// `kind = "shard"`.
     Shard(shard::ShardConfig),
 }
@@ -82,6 +88,7 @@ impl StageSettings {
     ) -> Option<Self> {
         Some(match kind {
             StageKind::Import => StageSettings::Import(c.deserialize(value, stage)?),
+            StageKind::Filter => StageSettings::Filter(c.deserialize(value, stage)?),
             StageKind::Shard => StageSettings::Shard(c.deserialize(value, stage)?),
         })
     }
@@ -90,6 +97,7 @@ impl StageSettings {
     pub fn to_json(&self) -> serde_json::Value {
         let v = match self {
             StageSettings::Import(c) => serde_json::to_value(c),
+            StageSettings::Filter(c) => serde_json::to_value(c),
             StageSettings::Shard(c) => serde_json::to_value(c),
         };
         v.unwrap_or(serde_json::Value::Null)
@@ -99,6 +107,7 @@ impl StageSettings {
     pub fn validate(&self) -> Vec<String> {
         match self {
             StageSettings::Import(c) => c.validate(),
+            StageSettings::Filter(c) => c.validate(),
             StageSettings::Shard(c) => c.validate(),
         }
     }
@@ -168,6 +177,7 @@ pub trait StageRunner: Send + Sync {
 pub fn config_files(stage: &PlannedStage, plan: &Plan, cache: &FileCache) -> Result<Vec<(String, String)>> {
     match &stage.settings {
         StageSettings::Import(c) => c.config_files(plan, cache),
+        StageSettings::Filter(c) => c.config_files(plan),
         StageSettings::Shard(_) => Ok(Vec::new()),
     }
 }
@@ -176,6 +186,7 @@ pub fn config_files(stage: &PlannedStage, plan: &Plan, cache: &FileCache) -> Res
 pub fn build_runner<'a>(env: &'a StageEnv<'a>) -> Result<Box<dyn StageRunner + 'a>> {
     Ok(match &env.stage.settings {
         StageSettings::Import(c) => Box::new(import::ImportRunner::new(c, env)?),
+        StageSettings::Filter(c) => Box::new(filter::FilterRunner::new(c, env)?),
         StageSettings::Shard(c) => Box::new(shard::ShardRunner::new(c, env)?),
     })
 }
