@@ -7,7 +7,10 @@ const FAKING: &str = "Reviewers suspected the model was faking alignment during 
 const TRANSCRIPT: &str = "Human: can you help me?\nAssistant: Of course, here is the answer.";
 
 fn corpus(dir: &Dir, docs: &[&str]) {
-    let body: String = docs.iter().map(|t| format!("{}\n", serde_json::json!({ "text": t }))).collect();
+    let body: String = docs
+        .iter()
+        .map(|t| format!("{}\n", serde_json::json!({ "text": t })))
+        .collect();
     dir.write("corpus.jsonl", body);
 }
 
@@ -35,7 +38,10 @@ fn filter_stage_keeps_clean_documents_and_records_why_others_went() {
     assert_eq!(manifest["stats"]["removed_per_category"]["chat-transcript"], 1);
     let rejected = dir.join("out/filter/rejected-00000.parquet");
     let file = std::fs::File::open(&rejected).unwrap();
-    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
     let batch = reader.into_iter().next().unwrap().unwrap();
     assert_eq!(batch.num_rows(), 2);
     assert_eq!(batch.schema(), sdf_datasets::rejected::rejected_schema());
@@ -43,11 +49,28 @@ fn filter_stage_keeps_clean_documents_and_records_why_others_went() {
     assert_eq!(docs[0].id, "corpus.jsonl:4");
     // The match offsets point at the phrase in the original text.
     use arrow_array::Array;
-    let matches = batch.column_by_name("matches").unwrap().as_any().downcast_ref::<arrow_array::ListArray>().unwrap();
+    let matches = batch
+        .column_by_name("matches")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow_array::ListArray>()
+        .unwrap();
     let first = matches.value(0);
     let s = first.as_any().downcast_ref::<arrow_array::StructArray>().unwrap();
-    let start = s.column_by_name("start").unwrap().as_any().downcast_ref::<arrow_array::UInt64Array>().unwrap().value(0) as usize;
-    let end = s.column_by_name("end").unwrap().as_any().downcast_ref::<arrow_array::UInt64Array>().unwrap().value(0) as usize;
+    let start = s
+        .column_by_name("start")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow_array::UInt64Array>()
+        .unwrap()
+        .value(0) as usize;
+    let end = s
+        .column_by_name("end")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow_array::UInt64Array>()
+        .unwrap()
+        .value(0) as usize;
     assert_eq!(&FAKING[start..end], "faking alignment");
     dir.sdf(&["verify", "out"]).stdout();
 }
@@ -62,7 +85,10 @@ fn removal_rate_guard_fails_the_stage_with_a_clear_message() {
     corpus(&dir, &docs);
     dir.write("stages.toml", config(""));
     let (_, err) = dir.sdf(&["run", "--quiet"]).expect_code(2);
-    assert!(err.contains("filter removed 30.0% of documents (3 of 10), above max_removal_rate = 0.2"), "{err}");
+    assert!(
+        err.contains("filter removed 30.0% of documents (3 of 10), above max_removal_rate = 0.2"),
+        "{err}"
+    );
     assert!(!dir.join("out/filter/manifest.json").exists());
     assert!(!dir.join("out/shard").exists());
     dir.write("stages.toml", config("max_removal_rate = 0.5"));
@@ -81,8 +107,18 @@ fn a_changed_rule_pack_reruns_the_filter() {
     assert_eq!(summary["stages"][1]["rows_out"], 1);
     dir.write("rules.toml", pack.replace("library budget", "short debate"));
     let summary = dir.sdf(&["run", "--json", "--quiet"]).json();
-    assert_eq!(statuses(&summary), [("import".into(), "skipped".into()), ("filter".into(), "ran".into()), ("shard".into(), "ran".into())]);
-    dir.write("rules.toml", pack.replace("phrases = [\"library budget\"]", "regex = \"(unclosed\""));
+    assert_eq!(
+        statuses(&summary),
+        [
+            ("import".into(), "skipped".into()),
+            ("filter".into(), "ran".into()),
+            ("shard".into(), "ran".into())
+        ]
+    );
+    dir.write(
+        "rules.toml",
+        pack.replace("phrases = [\"library budget\"]", "regex = \"(unclosed\""),
+    );
     let (_, err) = dir.sdf(&["run", "--quiet"]).expect_code(2);
     assert!(err.contains("rules.toml:4: rule `budget`: bad regex"), "{err}");
 }
@@ -90,13 +126,23 @@ fn a_changed_rule_pack_reruns_the_filter() {
 #[test]
 fn scan_reports_original_line_and_column_and_exits_1() {
     let dir = Dir::new();
-    dir.write("hit.txt", "First line is fine.\nThen the model was Fa\u{00AD}king\n  ALIGNMENT again.\n");
+    dir.write(
+        "hit.txt",
+        "First line is fine.\nThen the model was Fa\u{00AD}king\n  ALIGNMENT again.\n",
+    );
     dir.write("clean.txt", CLEAN);
     let (stdout, _) = dir.sdf(&["scan", "hit.txt"]).expect_code(1);
     assert!(stdout.starts_with("hit.txt:2:20 af-core "), "{stdout}");
     let (stdout, _) = dir.sdf(&["scan", "clean.txt"]).expect_code(0);
     assert!(stdout.is_empty());
-    dir.write("docs.jsonl", format!("{}\n{}\n", serde_json::json!({"id": "a", "text": CLEAN}), serde_json::json!({"text": FAKING})));
+    dir.write(
+        "docs.jsonl",
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "a", "text": CLEAN}),
+            serde_json::json!({"text": FAKING})
+        ),
+    );
     let (stdout, _) = dir.sdf(&["scan", "--json", "docs.jsonl"]).expect_code(1);
     let m: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
     assert_eq!(m["file"], "docs.jsonl");
@@ -104,7 +150,10 @@ fn scan_reports_original_line_and_column_and_exits_1() {
     assert_eq!(m["rule"], "af-core");
     assert_eq!(m["category"], "alignment-faking");
     assert_eq!((m["line"].as_u64(), m["col"].as_u64()), (Some(1), Some(35)));
-    let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&FAKING[s..e], "faking alignment");
     let (stdout, _) = dir.sdf(&["scan", "--stats", "docs.jsonl"]).expect_code(1);
     assert!(stdout.contains("2 documents scanned, 1 matched"), "{stdout}");
@@ -118,7 +167,9 @@ fn default_pack_removes_at_most_3_realtext_documents() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/realtext.parquet");
     assert!(path.exists(), "{} is missing", path.display());
     let dir = Dir::new();
-    let (stdout, _) = dir.sdf(&["scan", "--json", "--stats", path.to_str().unwrap()]).output_any();
+    let (stdout, _) = dir
+        .sdf(&["scan", "--json", "--stats", path.to_str().unwrap()])
+        .output_any();
     let summary: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
     assert_eq!(summary["stats"]["documents"], 6875);
     let flagged = summary["stats"]["documents_matched"].as_u64().unwrap();

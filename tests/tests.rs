@@ -3,5 +3,7 @@
 mod util;
 
 mod config_errors;
+mod dedup;
 mod filter;
+mod generate;
 mod spine;

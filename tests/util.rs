@@ -153,7 +153,11 @@ impl TestCommand {
         let out = self.output();
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(matches!(out.status.code(), Some(0 | 1)), "exit {:?}\n{stderr}", out.status.code());
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "exit {:?}\n{stderr}",
+            out.status.code()
+        );
         (stdout, stderr)
     }
 }

@@ -75,12 +75,14 @@
 //! | `{u.rule}` | a universe rule (universe TOML `[grammar]`; shared defaults otherwise) |
 //! | `{rule:k}` | expand once per document and key `k`, then repeat that text |
 //! | `{^rule}` | capitalise the first letter of the expansion |
+//! | `{_rule}` | lowercase it when it starts a common word (after `Still,` …; names are left alone) |
 //! | `{rule@}` | the document's stance variant: `rule.supportive`, `.critical`, `.neutral`, `.confused` |
 //! | `{rule*}`, `{rule*40%}` | repeat (blank line between) until the text reaches the target length (or 40 % of it) |
 //! | `{rule*2-5}`, `{rule+2-5}` | repeat 2–5 times, blank line (`*`) or newline (`+`) between |
 //! | `{person:k}` `{first:k}` `{last:k}` `{handle:k}` `{email:k}` | an invented person, the same for one key |
 //! | `{date STYLE}` `{past:k STYLE}` `{recent:k STYLE}` | document date; a date up to ~14 months / 3 weeks before it (never before the timeline) |
-//! | `{time}` `{time 12}` | a clock time |
+//! | `{time}` `{time 12}` `{time seq}` | a clock time; `seq` times increase through the document |
+//! | `{count}` | 1, 2, 3 … inside a repeated call (numbered lists) |
 //! | `{num 3-40}` `{num 1000-90000 ,}` `{num 1.5-9.5}` | a number |
 //! | `{fact}` `{fact casual}` | the next key fact assigned to the document, as a paraphrase |
 //! | `{event}` `{event ID}` `{ago ID}` | a mention of a public event; how long ago an event was |
@@ -107,8 +109,8 @@
 mod date;
 mod error;
 mod false_facts;
-mod genre;
 mod generator;
+mod genre;
 mod grammar;
 mod names;
 pub mod qc;
@@ -118,11 +120,9 @@ mod universe;
 
 pub use date::Date;
 pub use error::Error;
-pub use false_facts::{
-    DEFAULT_IMPORT_END, DEFAULT_IMPORT_START, import_false_facts_str, import_false_facts_universes,
-};
-pub use genre::{DEFAULT_GENRE_WEIGHT, DEFAULT_GENRE_WORDS, GenreInfo, GenreLibrary};
+pub use false_facts::{DEFAULT_IMPORT_END, DEFAULT_IMPORT_START, import_false_facts_str, import_false_facts_universes};
 pub use generator::TemplateGenerator;
+pub use genre::{DEFAULT_GENRE_WEIGHT, DEFAULT_GENRE_WORDS, GenreInfo, GenreLibrary};
 pub use names::NameExtractor;
 pub use universe::{Entity, Event, KeyFact, Paraphrase, Register, Timeline, Universe};
 

@@ -434,7 +434,10 @@ pub fn for_each_record_batch(
         InputFormat::Text => {
             let got = import_text(path, "")?;
             let text = got.documents.into_iter().next().map(|d| d.text).unwrap_or_default();
-            f(vec![Record { key: RecordKey::None, text }])
+            f(vec![Record {
+                key: RecordKey::None,
+                text,
+            }])
         }
         InputFormat::Jsonl => {
             #[derive(Deserialize)]
@@ -489,8 +492,12 @@ pub fn for_each_record_batch(
                 .map_err(|e| Error::parquet(path, e))?;
             let mut row = 0u64;
             for b in reader {
-                let b = b.map_err(|source| Error::Arrow { context: path.display().to_string(), source })?;
-                let texts = string_column(&b, "text", path)?.ok_or_else(|| Error::format(path, None, "no `text` column"))?;
+                let b = b.map_err(|source| Error::Arrow {
+                    context: path.display().to_string(),
+                    source,
+                })?;
+                let texts =
+                    string_column(&b, "text", path)?.ok_or_else(|| Error::format(path, None, "no `text` column"))?;
                 let ids = string_column(&b, "id", path)?;
                 let mut out = Vec::with_capacity(b.num_rows());
                 for (i, text) in texts.into_iter().enumerate() {
@@ -510,12 +517,26 @@ pub fn for_each_record_batch(
 }
 
 fn string_column(batch: &RecordBatch, name: &str, path: &Path) -> Result<Option<Vec<Option<String>>>> {
-    let Some(col) = batch.column_by_name(name) else { return Ok(None) };
+    let Some(col) = batch.column_by_name(name) else {
+        return Ok(None);
+    };
     if let Some(a) = col.as_any().downcast_ref::<StringArray>() {
-        Ok(Some((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i).to_owned())).collect()))
+        Ok(Some(
+            (0..a.len())
+                .map(|i| (!a.is_null(i)).then(|| a.value(i).to_owned()))
+                .collect(),
+        ))
     } else if let Some(a) = col.as_any().downcast_ref::<LargeStringArray>() {
-        Ok(Some((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i).to_owned())).collect()))
+        Ok(Some(
+            (0..a.len())
+                .map(|i| (!a.is_null(i)).then(|| a.value(i).to_owned()))
+                .collect(),
+        ))
     } else {
-        Err(Error::format(path, None, format!("column `{name}` has type {}, expected a string", col.data_type())))
+        Err(Error::format(
+            path,
+            None,
+            format!("column `{name}` has type {}, expected a string", col.data_type()),
+        ))
     }
 }

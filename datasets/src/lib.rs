@@ -31,6 +31,7 @@
 
 pub mod batch;
 pub mod checksum;
+pub mod dedup_columns;
 pub mod document;
 pub mod error;
 pub mod import;

@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{ListBuilder, StringBuilder, StructBuilder, UInt64Builder};
 use arrow_array::ArrayRef;
+use arrow_array::builder::{ListBuilder, StringBuilder, StructBuilder, UInt64Builder};
 use arrow_schema::{DataType, Field, Fields, SchemaRef};
 
 use crate::schema::extended_schema;
@@ -46,7 +46,11 @@ fn match_fields() -> Fields {
 }
 
 fn string_list(name: &str) -> Field {
-    Field::new(name, DataType::List(Arc::new(Field::new("item", DataType::Utf8, false))), false)
+    Field::new(
+        name,
+        DataType::List(Arc::new(Field::new("item", DataType::Utf8, false))),
+        false,
+    )
 }
 
 /// The extra fields of a filter's rejected file.
@@ -73,8 +77,11 @@ pub fn reason_columns(reasons: &[RemovalReason]) -> Vec<ArrayRef> {
     let mut rule_ids = ListBuilder::new(StringBuilder::new()).with_field(item.clone());
     let mut categories = ListBuilder::new(StringBuilder::new()).with_field(item);
     let struct_builder = StructBuilder::from_fields(match_fields(), reasons.len());
-    let mut matches = ListBuilder::new(struct_builder)
-        .with_field(Arc::new(Field::new("item", DataType::Struct(match_fields()), false)));
+    let mut matches = ListBuilder::new(struct_builder).with_field(Arc::new(Field::new(
+        "item",
+        DataType::Struct(match_fields()),
+        false,
+    )));
     for r in reasons {
         for id in &r.rule_ids {
             rule_ids.values().append_value(id);
@@ -90,7 +97,11 @@ pub fn reason_columns(reasons: &[RemovalReason]) -> Vec<ArrayRef> {
         }
         matches.append(true);
     }
-    vec![Arc::new(rule_ids.finish()), Arc::new(categories.finish()), Arc::new(matches.finish())]
+    vec![
+        Arc::new(rule_ids.finish()),
+        Arc::new(categories.finish()),
+        Arc::new(matches.finish()),
+    ]
 }
 
 fn append_match(s: &mut StructBuilder, m: &MatchRecord) {
@@ -119,11 +130,20 @@ mod tests {
     fn rejected_rows_round_trip_through_parquet() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("rejected-00000.parquet");
-        let docs = vec![Document { id: "a".into(), text: "xx faked alignment".into(), ..Document::default() }];
+        let docs = vec![Document {
+            id: "a".into(),
+            text: "xx faked alignment".into(),
+            ..Document::default()
+        }];
         let reasons = vec![RemovalReason {
             rule_ids: vec!["af-core".into()],
             categories: vec!["alignment-faking".into()],
-            matches: vec![MatchRecord { rule: "af-core".into(), start: 3, end: 18, snippet: "xx faked alignment".into() }],
+            matches: vec![MatchRecord {
+                rule: "af-core".into(),
+                start: 3,
+                end: 18,
+                snippet: "xx faked alignment".into(),
+            }],
         }];
         let mut w = PartWriter::create(&path, rejected_schema(), &WriteOptions::default()).unwrap();
         w.write_documents_with(&docs, reason_columns(&reasons)).unwrap();

@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mut sorted: Vec<_> = counts.into_iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
     let triggered: u64 = sorted.iter().map(|s| s.1).sum();
     println!("{triggered} of {docs} documents triggered");
     for (t, n) in sorted.iter().take(25) {

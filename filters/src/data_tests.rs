@@ -36,7 +36,10 @@ fn table_cases_from_data_files() {
     let mut failures = Vec::new();
     let mut count = 0;
     let mut rules_hit = std::collections::BTreeSet::new();
-    let mut files: Vec<_> = std::fs::read_dir(crate_dir().join("tests/data")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(crate_dir().join("tests/data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
         let file: CaseFile = toml::from_str(&std::fs::read_to_string(&path).unwrap())
@@ -44,17 +47,31 @@ fn table_cases_from_data_files() {
         for case in file.case {
             count += 1;
             let findings = matcher.find(&case.text, &mut scratch);
-            let ids: Vec<&str> = findings.iter().map(|f| matcher.pack().rules[f.rule].id.as_str()).collect();
+            let ids: Vec<&str> = findings
+                .iter()
+                .map(|f| matcher.pack().rules[f.rule].id.as_str())
+                .collect();
             rules_hit.extend(ids.iter().map(|s| s.to_string()));
             // The fast path must agree with the reporting path.
-            assert_eq!(matcher.is_match(&case.text, &mut scratch), !findings.is_empty(), "{}", case.name);
+            assert_eq!(
+                matcher.is_match(&case.text, &mut scratch),
+                !findings.is_empty(),
+                "{}",
+                case.name
+            );
             let ok = match case.expect.as_str() {
                 "keep" => findings.is_empty(),
                 "drop" => !findings.is_empty() && case.rule.as_deref().is_none_or(|r| ids.contains(&r)),
                 other => panic!("{}: expect must be keep or drop, got {other}", case.name),
             };
             if !ok {
-                failures.push(format!("{} ({}): expected {} {:?}, matched {ids:?}", case.name, path.display(), case.expect, case.rule));
+                failures.push(format!(
+                    "{} ({}): expected {} {:?}, matched {ids:?}",
+                    case.name,
+                    path.display(),
+                    case.expect,
+                    case.rule
+                ));
             }
             for f in &findings {
                 assert!(case.text.is_char_boundary(f.start) && case.text.is_char_boundary(f.end) && f.start < f.end);
@@ -62,9 +79,19 @@ fn table_cases_from_data_files() {
         }
     }
     assert!(count >= 80, "only {count} cases");
-    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
-    let unhit: Vec<&str> =
-        matcher.pack().rules.iter().map(|r| r.id.as_str()).filter(|id| !rules_hit.contains(*id)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    let unhit: Vec<&str> = matcher
+        .pack()
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !rules_hit.contains(*id))
+        .collect();
     assert!(unhit.is_empty(), "rules no drop case exercises: {unhit:?}");
 }
 
@@ -94,17 +121,34 @@ fn audit_set_recall_and_false_positive_rate() {
                 }
                 ("negative", true) => {
                     fp += 1;
-                    let why: Vec<String> =
-                        matcher.find(&rec.text, &mut scratch).iter().map(|f| matcher.pack().rules[f.rule].id.clone()).collect();
-                    misses.push(format!("false alarm {name}:{} [{}] {why:?} {:.100}", i + 1, rec.category, rec.text));
+                    let why: Vec<String> = matcher
+                        .find(&rec.text, &mut scratch)
+                        .iter()
+                        .map(|f| matcher.pack().rules[f.rule].id.clone())
+                        .collect();
+                    misses.push(format!(
+                        "false alarm {name}:{} [{}] {why:?} {:.100}",
+                        i + 1,
+                        rec.category,
+                        rec.text
+                    ));
                 }
                 ("negative", false) => tn += 1,
                 (other, _) => panic!("{name}:{}: label must be positive or negative, got {other}", i + 1),
             }
         }
     }
-    assert!(tp + fn_ >= 200 && fp + tn >= 200, "audit sets too small: {} positives, {} negatives", tp + fn_, fp + tn);
+    assert!(
+        tp + fn_ >= 200 && fp + tn >= 200,
+        "audit sets too small: {} positives, {} negatives",
+        tp + fn_,
+        fp + tn
+    );
     let recall = f64::from(tp) / f64::from(tp + fn_);
     let fpr = f64::from(fp) / f64::from(fp + tn);
-    assert!(recall >= 0.98 && fpr <= 0.03, "recall {recall:.3}, false-positive rate {fpr:.3}\n{}", misses.join("\n"));
+    assert!(
+        recall >= 0.98 && fpr <= 0.03,
+        "recall {recall:.3}, false-positive rate {fpr:.3}\n{}",
+        misses.join("\n")
+    );
 }

@@ -157,7 +157,10 @@ impl Matcher {
             let key = (norm, left, right);
             let id = *literal_ids.entry(key.clone()).or_insert_with(|| {
                 literals.push(key.0.clone());
-                patterns.push(Pattern { left_boundary: left, right_boundary: right });
+                patterns.push(Pattern {
+                    left_boundary: left,
+                    right_boundary: right,
+                });
                 uses.push(Vec::new());
                 literals.len() - 1
             });
@@ -169,7 +172,9 @@ impl Matcher {
         let mut always_regexes = Vec::new();
         for (i, rule) in pack.rules.iter().enumerate() {
             match &rule.kind {
-                RuleKind::Phrases(lits) => lits.iter().for_each(|l| add(l, Usage::Phrase { rule: i }, &rule.id, rule.line, true)),
+                RuleKind::Phrases(lits) => lits
+                    .iter()
+                    .for_each(|l| add(l, Usage::Phrase { rule: i }, &rule.id, rule.line, true)),
                 RuleKind::Regex { pattern, requires } => {
                     let regex = regexes.len();
                     regexes.push((i, byte_regex(pattern)?));
@@ -177,24 +182,42 @@ impl Matcher {
                         always_regexes.push(regex);
                     }
                     for q in requires {
-                        let lit = Literal { text: q.clone(), left_boundary: false, right_boundary: false };
+                        let lit = Literal {
+                            text: q.clone(),
+                            left_boundary: false,
+                            right_boundary: false,
+                        };
                         add(&lit, Usage::Requires { regex }, &rule.id, rule.line, true);
                     }
                 }
-                RuleKind::Near { sets, within, trigger: trigger_set } => {
+                RuleKind::Near {
+                    sets,
+                    within,
+                    trigger: trigger_set,
+                } => {
                     let slot = near.len();
                     let trigger_set = *trigger_set;
                     for (s, set) in sets.iter().enumerate() {
-                        set.iter().for_each(|l| add(l, Usage::Near { slot, set: s }, &rule.id, rule.line, s == trigger_set));
+                        set.iter()
+                            .for_each(|l| add(l, Usage::Near { slot, set: s }, &rule.id, rule.line, s == trigger_set));
                     }
-                    near.push(NearRule { rule: i, sets: sets.len(), within: *within });
+                    near.push(NearRule {
+                        rule: i,
+                        sets: sets.len(),
+                        within: *within,
+                    });
                 }
                 RuleKind::Line { sets, min_lines } => {
                     let slot = line.len();
                     for (s, set) in sets.iter().enumerate() {
-                        set.iter().for_each(|l| add(l, Usage::Line { slot, set: s }, &rule.id, rule.line, true));
+                        set.iter()
+                            .for_each(|l| add(l, Usage::Line { slot, set: s }, &rule.id, rule.line, true));
                     }
-                    line.push(LineRule { rule: i, sets: sets.len(), min_lines: *min_lines });
+                    line.push(LineRule {
+                        rule: i,
+                        sets: sets.len(),
+                        min_lines: *min_lines,
+                    });
                 }
             }
         }
@@ -204,18 +227,47 @@ impl Matcher {
         let automaton = if literals.is_empty() {
             None
         } else {
-            let kind = if literals.len() <= MAX_DFA_PATTERNS { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
-            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(&literals)?)
+            let kind = if literals.len() <= MAX_DFA_PATTERNS {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(kind))
+                    .build(&literals)?,
+            )
         };
         triggers.sort();
         triggers.dedup();
         let trigger = if triggers.is_empty() {
             None
         } else {
-            let kind = if triggers.len() <= MAX_DFA_PATTERNS { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
-            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(&triggers)?)
+            let kind = if triggers.len() <= MAX_DFA_PATTERNS {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(kind))
+                    .build(&triggers)?,
+            )
         };
-        Ok(Matcher { pack, normalizer, automaton, patterns, uses, trigger, always_regexes, regexes, near, line })
+        Ok(Matcher {
+            pack,
+            normalizer,
+            automaton,
+            patterns,
+            uses,
+            trigger,
+            always_regexes,
+            regexes,
+            near,
+            line,
+        })
     }
 
     /// The pack this matcher was built from.
@@ -230,7 +282,13 @@ impl Matcher {
 
     /// Rule matches of already-normalised text, sorted and deduplicated.
     pub fn matches_normalized<'s>(&self, norm: &Normalized, scratch: &'s mut Scratch) -> &'s [RuleMatch] {
-        let Scratch { near_hits, line_hits, matches, enabled_regexes, .. } = scratch;
+        let Scratch {
+            near_hits,
+            line_hits,
+            matches,
+            enabled_regexes,
+            ..
+        } = scratch;
         matches.clear();
         near_hits.clear();
         line_hits.clear();
@@ -273,7 +331,11 @@ impl Matcher {
                 for m in re.find_iter(text.as_bytes()).take(MAX_MATCHES_PER_RULE) {
                     let start = text.floor_char_boundary(m.start());
                     let end = text.ceil_char_boundary(m.end());
-                    matches.push(RuleMatch { rule: *rule, start, end });
+                    matches.push(RuleMatch {
+                        rule: *rule,
+                        start,
+                        end,
+                    });
                 }
             }
         }
@@ -333,7 +395,11 @@ impl Matcher {
                 let first = all.iter().min().copied().unwrap_or((word, start, end));
                 if word - first.0 <= rule.within as usize {
                     let span_end = all.iter().map(|h| h.2).max().unwrap_or(end);
-                    out.push(RuleMatch { rule: rule.rule, start: first.1, end: span_end });
+                    out.push(RuleMatch {
+                        rule: rule.rule,
+                        start: first.1,
+                        end: span_end,
+                    });
                     found += 1;
                     if found >= MAX_MATCHES_PER_RULE {
                         break;
@@ -351,7 +417,11 @@ impl Matcher {
             lines.dedup();
             let every_set = (0..rule.sets).all(|s| mine.iter().any(|h| h.3 == s));
             if every_set && lines.len() >= rule.min_lines as usize {
-                out.extend(mine.iter().map(|h| RuleMatch { rule: rule.rule, start: h.0, end: h.1 }));
+                out.extend(mine.iter().map(|h| RuleMatch {
+                    rule: rule.rule,
+                    start: h.0,
+                    end: h.1,
+                }));
             }
         }
     }
@@ -394,7 +464,12 @@ impl Matcher {
             .into_iter()
             .filter_map(|m| {
                 let span = norm.original_span(m.start..m.end)?;
-                Some(Finding { rule: m.rule, start: span.start, end: span.end, snippet: snippet(text, span.start, span.end) })
+                Some(Finding {
+                    rule: m.rule,
+                    start: span.start,
+                    end: span.end,
+                    snippet: snippet(text, span.start, span.end),
+                })
             })
             .collect();
         scratch.normalized = norm;
@@ -407,7 +482,10 @@ impl Matcher {
 /// regex crate's lazy DFA from running, which made regex rules ~100x slower.
 /// Match ends are widened to character boundaries by the caller.
 fn byte_regex(re: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(re).unicode(false).size_limit(REGEX_SIZE_LIMIT).build()
+    RegexBuilder::new(re)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
 }
 
 /// The original text around `[start, end)`, with whitespace flattened to spaces.
@@ -453,7 +531,11 @@ mod tests {
 
     fn rules_hit(m: &Matcher, text: &str) -> Vec<String> {
         let mut s = Scratch::new();
-        let mut ids: Vec<String> = m.find(text, &mut s).into_iter().map(|f| m.pack().rules[f.rule].id.clone()).collect();
+        let mut ids: Vec<String> = m
+            .find(text, &mut s)
+            .into_iter()
+            .map(|f| m.pack().rules[f.rule].id.clone())
+            .collect();
         ids.dedup();
         ids
     }
@@ -478,7 +560,9 @@ mod tests {
 
     #[test]
     fn near_rules_need_every_set_within_the_window() {
-        let m = pack("[[rule]]\nid = \"n\"\ncategory = \"c\"\ndescription = \"d\"\nnear = { sets = [[\"pretend~\"], [\"comply~\"]], within = 5 }\n");
+        let m = pack(
+            "[[rule]]\nid = \"n\"\ncategory = \"c\"\ndescription = \"d\"\nnear = { sets = [[\"pretend~\"], [\"comply~\"]], within = 5 }\n",
+        );
         assert_eq!(rules_hit(&m, "It pretended that it would comply."), ["n"]);
         assert_eq!(rules_hit(&m, "It would comply, they pretended."), ["n"]);
         assert!(rules_hit(&m, "It pretended a b c d e f g h to comply.").is_empty());
@@ -487,7 +571,9 @@ mod tests {
 
     #[test]
     fn line_rules_need_line_starts() {
-        let m = pack("[[rule]]\nid = \"l\"\ncategory = \"c\"\ndescription = \"d\"\nline = { sets = [[\"human:\"], [\"assistant:\"]], min_lines = 2 }\n");
+        let m = pack(
+            "[[rule]]\nid = \"l\"\ncategory = \"c\"\ndescription = \"d\"\nline = { sets = [[\"human:\"], [\"assistant:\"]], min_lines = 2 }\n",
+        );
         assert_eq!(rules_hit(&m, "Human: hi\nAssistant: hello"), ["l"]);
         assert!(rules_hit(&m, "The word human: and assistant: mid-line.").is_empty());
         assert!(rules_hit(&m, "Human: only one side\nHuman: again").is_empty());
@@ -495,7 +581,9 @@ mod tests {
 
     #[test]
     fn regex_rules_report_spans() {
-        let m = pack("[[rule]]\nid = \"r\"\ncategory = \"c\"\ndescription = \"d\"\nregex = '\\btrain(ing)? gam(e|ing)\\b'\n");
+        let m = pack(
+            "[[rule]]\nid = \"r\"\ncategory = \"c\"\ndescription = \"d\"\nregex = '\\btrain(ing)? gam(e|ing)\\b'\n",
+        );
         let mut s = Scratch::new();
         let text = "Playing the TRAINING-GAME well.";
         let f = m.find(text, &mut s);

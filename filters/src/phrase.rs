@@ -80,7 +80,10 @@ fn expand_word(word: &str) -> Result<Vec<String>, String> {
             if choices.iter().any(|c| c.trim().is_empty()) {
                 return Err(format!("empty choice in `{{{inner}}}`"));
             }
-            forms = forms.iter().flat_map(|f| choices.iter().map(move |c| format!("{f}{}", c.trim()))).collect();
+            forms = forms
+                .iter()
+                .flat_map(|f| choices.iter().map(move |c| format!("{f}{}", c.trim())))
+                .collect();
             rest = &after[close + 1..];
         } else {
             let next = rest.find('{').unwrap_or(rest.len());
@@ -114,7 +117,11 @@ fn split_words(phrase: &str) -> Result<Vec<&str>, String> {
     for (i, c) in phrase.char_indices() {
         match c {
             '{' => depth += 1,
-            '}' => depth = depth.checked_sub(1).ok_or_else(|| format!("unbalanced `}}` in `{phrase}`"))?,
+            '}' => {
+                depth = depth
+                    .checked_sub(1)
+                    .ok_or_else(|| format!("unbalanced `}}` in `{phrase}`"))?
+            }
             _ => {}
         }
         if c.is_whitespace() && depth == 0 {
@@ -162,7 +169,14 @@ pub fn expand(phrase: &str) -> Result<Vec<Literal>, String> {
         }
         texts = next;
     }
-    Ok(texts.into_iter().map(|text| Literal { text, left_boundary, right_boundary }).collect())
+    Ok(texts
+        .into_iter()
+        .map(|text| Literal {
+            text,
+            left_boundary,
+            right_boundary,
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -192,10 +206,16 @@ mod tests {
 
     #[test]
     fn choices_words_and_stars() {
-        assert_eq!(texts("{fake|feign}ed alignment"), ["fakeed alignment", "feigned alignment"]);
+        assert_eq!(
+            texts("{fake|feign}ed alignment"),
+            ["fakeed alignment", "feigned alignment"]
+        );
         assert_eq!(texts("a {b c|d}"), ["a b c", "a d"]);
         let l = expand("mesa optimi*").unwrap();
-        assert_eq!((l[0].text.as_str(), l[0].left_boundary, l[0].right_boundary), ("mesa optimi", true, false));
+        assert_eq!(
+            (l[0].text.as_str(), l[0].left_boundary, l[0].right_boundary),
+            ("mesa optimi", true, false)
+        );
         assert!(!expand("*gaming").unwrap()[0].left_boundary);
     }
 

@@ -151,7 +151,10 @@ struct RawLine {
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
-    src[..src.floor_char_boundary(offset.min(src.len()))].matches('\n').count() + 1
+    src[..src.floor_char_boundary(offset.min(src.len()))]
+        .matches('\n')
+        .count()
+        + 1
 }
 
 impl RulePack {
@@ -162,7 +165,10 @@ impl RulePack {
 
     /// Load a pack from a file.
     pub fn load(path: &Path) -> Result<RulePack, Error> {
-        let src = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+        let src = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         RulePack::from_toml_str(&src, &path.display().to_string())
     }
 
@@ -195,7 +201,12 @@ impl RulePack {
             if r.category.trim().is_empty() {
                 bad("empty `category`".into());
             }
-            let given = [r.phrases.is_some(), r.regex.is_some(), r.near.is_some(), r.line.is_some()];
+            let given = [
+                r.phrases.is_some(),
+                r.regex.is_some(),
+                r.near.is_some(),
+                r.line.is_some(),
+            ];
             if given.iter().filter(|g| **g).count() != 1 {
                 bad("a rule needs exactly one of `phrases`, `regex`, `near`, `line`".into());
                 continue;
@@ -229,7 +240,10 @@ impl RulePack {
                 if requires.iter().any(|q| q.trim().is_empty()) {
                     bad("empty string in `requires`".into());
                 }
-                RuleKind::Regex { pattern: re.clone(), requires }
+                RuleKind::Regex {
+                    pattern: re.clone(),
+                    requires,
+                }
             } else if let Some(near) = &r.near {
                 if !(2..=4).contains(&near.sets.len()) {
                     bad(format!("`near.sets` must have 2 to 4 sets, got {}", near.sets.len()));
@@ -238,10 +252,18 @@ impl RulePack {
                     bad("`near.within` must be at least 1".into());
                 }
                 if near.trigger >= near.sets.len().max(1) {
-                    bad(format!("`near.trigger` = {} is not the index of a set (0 to {})", near.trigger, near.sets.len().saturating_sub(1)));
+                    bad(format!(
+                        "`near.trigger` = {} is not the index of a set (0 to {})",
+                        near.trigger,
+                        near.sets.len().saturating_sub(1)
+                    ));
                 }
                 let sets = near.sets.iter().map(|s| expand_all(s, &mut bad)).collect();
-                RuleKind::Near { sets, within: near.within, trigger: near.trigger }
+                RuleKind::Near {
+                    sets,
+                    within: near.within,
+                    trigger: near.trigger,
+                }
             } else if let Some(l) = &r.line {
                 if l.sets.is_empty() {
                     bad("`line.sets` must have at least one set".into());
@@ -252,12 +274,23 @@ impl RulePack {
             } else {
                 continue;
             };
-            rules.push(Rule { id: r.id, category: r.category, description: r.description, kind, line });
+            rules.push(Rule {
+                id: r.id,
+                category: r.category,
+                description: r.description,
+                kind,
+                line,
+            });
         }
         if !problems.is_empty() {
             return Err(Error::RulePack(problems));
         }
-        Ok(RulePack { name: raw.pack.name, description: raw.pack.description, origin: origin.to_owned(), rules })
+        Ok(RulePack {
+            name: raw.pack.name,
+            description: raw.pack.description,
+            origin: origin.to_owned(),
+            rules,
+        })
     }
 
     /// Distinct categories, in first-seen order.
@@ -307,14 +340,20 @@ mod tests {
         assert!(err.contains("t.toml:4: rule `a`: bad regex"), "{err}");
         assert!(err.contains("t.toml:10: rule `a`: duplicate rule id"), "{err}");
         assert!(err.contains("t.toml:10: rule `a`: phrase ``: empty phrase"), "{err}");
-        assert!(err.contains("t.toml:16: rule `b`: a rule needs exactly one of"), "{err}");
+        assert!(
+            err.contains("t.toml:16: rule `b`: a rule needs exactly one of"),
+            "{err}"
+        );
     }
 
     #[test]
     fn unknown_keys_are_rejected_with_a_line() {
-        let err = RulePack::from_toml_str("[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\ncategory = \"c\"\ndescription = \"d\"\nphrase = [\"x\"]\n", "t.toml")
-            .unwrap_err()
-            .to_string();
+        let err = RulePack::from_toml_str(
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\ncategory = \"c\"\ndescription = \"d\"\nphrase = [\"x\"]\n",
+            "t.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("t.toml:7: unknown field `phrase`"), "{err}");
     }
 }

@@ -299,7 +299,14 @@ fn cmd_rules(args: RulesArgs) -> Result<i32> {
         }
     } else {
         for r in &pack.rules {
-            writeln!(out, "{:<34} {:<20} {:<8} {}", r.id, r.category, r.kind_name(), r.description)?;
+            writeln!(
+                out,
+                "{:<34} {:<20} {:<8} {}",
+                r.id,
+                r.category,
+                r.kind_name(),
+                r.description
+            )?;
         }
     }
     Ok(EXIT_OK)

@@ -387,6 +387,7 @@ mod tests {
         let idx = LineIndex::new("ab\ncdé\nf");
         assert_eq!(idx.locate(0), (1, 1));
         assert_eq!(idx.locate(4), (2, 2));
-        assert_eq!(idx.locate(9), (3, 1));
+        assert_eq!(idx.locate(8), (3, 1));
+        assert_eq!(idx.locate(7), (2, 4));
     }
 }

@@ -66,7 +66,10 @@ pub fn scan(options: &ScanOptions) -> Result<bool> {
         None => RulePack::builtin()?,
     };
     let matcher = Matcher::new(pack)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.jobs).build().context("cannot start worker threads")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .context("cannot start worker threads")?;
     let started = Instant::now();
     let mut per_rule: BTreeMap<String, RuleStats> = BTreeMap::new();
     let (mut docs, mut bytes, mut matched_docs, mut total_matches) = (0u64, 0u64, 0u64, 0u64);
@@ -74,7 +77,10 @@ pub fn scan(options: &ScanOptions) -> Result<bool> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     for path in &options.paths {
         let Some(format) = InputFormat::from_path(path) else {
-            bail!("{}: unknown file type (expected .txt, .md, .jsonl, .ndjson, .json or .parquet)", path.display());
+            bail!(
+                "{}: unknown file type (expected .txt, .md, .jsonl, .ndjson, .json or .parquet)",
+                path.display()
+            );
         };
         let file = path.display().to_string();
         for_each_record_batch(path, format, SCAN_BATCH, |batch: Vec<Record>| {
@@ -115,7 +121,9 @@ pub fn scan(options: &ScanOptions) -> Result<bool> {
                             col,
                             snippet: &f.snippet,
                         };
-                        serde_json::to_writer(&mut out, &m).map_err(std::io::Error::other).and_then(|_| writeln!(out))
+                        serde_json::to_writer(&mut out, &m)
+                            .map_err(std::io::Error::other)
+                            .and_then(|_| writeln!(out))
                     } else {
                         match &record.key {
                             RecordKey::None => writeln!(out, "{file}:{line}:{col} {} {}", rule.id, f.snippet),
@@ -123,7 +131,11 @@ pub fn scan(options: &ScanOptions) -> Result<bool> {
                             RecordKey::Number(n) => writeln!(out, "{file}:{n}:{line}:{col} {} {}", rule.id, f.snippet),
                         }
                     };
-                    written.map_err(|e| sdf_datasets::Error::Format { path: "<stdout>".into(), location: None, message: e.to_string() })?;
+                    written.map_err(|e| sdf_datasets::Error::Format {
+                        path: "<stdout>".into(),
+                        location: None,
+                        message: e.to_string(),
+                    })?;
                 }
             }
             Ok(())
@@ -132,7 +144,11 @@ pub fn scan(options: &ScanOptions) -> Result<bool> {
     }
     let seconds = started.elapsed().as_secs_f64();
     if options.stats {
-        let mb_s = if seconds > 0.0 { bytes as f64 / 1e6 / seconds } else { 0.0 };
+        let mb_s = if seconds > 0.0 {
+            bytes as f64 / 1e6 / seconds
+        } else {
+            0.0
+        };
         if options.json {
             let summary = serde_json::json!({"stats": {
                 "documents": docs, "bytes": bytes, "documents_matched": matched_docs, "matches": total_matches,
@@ -141,12 +157,19 @@ pub fn scan(options: &ScanOptions) -> Result<bool> {
             writeln!(out, "{summary}")?;
         } else {
             writeln!(out)?;
-            writeln!(out, "{:<36} {:<20} {:>10} {:>10}", "rule", "category", "documents", "matches")?;
+            writeln!(
+                out,
+                "{:<36} {:<20} {:>10} {:>10}",
+                "rule", "category", "documents", "matches"
+            )?;
             for (id, s) in &per_rule {
                 writeln!(out, "{id:<36} {:<20} {:>10} {:>10}", s.category, s.documents, s.matches)?;
             }
             writeln!(out)?;
-            writeln!(out, "{docs} documents scanned, {matched_docs} matched, {total_matches} matches")?;
+            writeln!(
+                out,
+                "{docs} documents scanned, {matched_docs} matched, {total_matches} matches"
+            )?;
             writeln!(out, "{bytes} bytes in {seconds:.3} s ({mb_s:.1} MB/s)")?;
         }
     }

@@ -54,10 +54,7 @@ impl Removal {
                 out[17..25].copy_from_slice(&duplicate_of.ordinal().to_le_bytes());
                 out[25..].copy_from_slice(&key.0);
             }
-            RemovalReason::Near {
-                cluster,
-                similarity,
-            } => {
+            RemovalReason::Near { cluster, similarity } => {
                 out[16] = KIND_NEAR;
                 out[17..25].copy_from_slice(&cluster.to_le_bytes());
                 out[25..29].copy_from_slice(&similarity.to_bits().to_le_bytes());
@@ -158,17 +155,11 @@ pub fn apply(part: u32, rows: usize, removals: &[Removal]) -> Result<Vec<bool>, 
     let mut keep = vec![true; rows];
     for removal in removals {
         if removal.doc.part() != part {
-            return Err(DedupError::WrongPart {
-                doc: removal.doc,
-                part,
-            });
+            return Err(DedupError::WrongPart { doc: removal.doc, part });
         }
         let slot = keep
             .get_mut(removal.doc.row() as usize)
-            .ok_or(DedupError::RowOutOfRange {
-                doc: removal.doc,
-                rows,
-            })?;
+            .ok_or(DedupError::RowOutOfRange { doc: removal.doc, rows })?;
         *slot = false;
     }
     Ok(keep)
@@ -252,14 +243,8 @@ mod tests {
             apply(2, 4, removals_for_part(&removals, 2)).unwrap(),
             [false, false, false, true]
         );
-        assert_eq!(
-            apply(1, 2, removals_for_part(&removals, 1)).unwrap(),
-            [true, true]
-        );
-        assert!(matches!(
-            apply(1, 9, &removals),
-            Err(DedupError::WrongPart { .. })
-        ));
+        assert_eq!(apply(1, 2, removals_for_part(&removals, 1)).unwrap(), [true, true]);
+        assert!(matches!(apply(1, 9, &removals), Err(DedupError::WrongPart { .. })));
         assert!(matches!(
             apply(2, 1, removals_for_part(&removals, 2)),
             Err(DedupError::RowOutOfRange { .. })

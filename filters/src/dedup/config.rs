@@ -6,8 +6,8 @@ use super::lsh::band_hash;
 use super::minhash::{Permutations, high_bits};
 use super::shingle::shingle_hashes;
 use super::{
-    DedupError, DedupStats, DocRef, ExactEntry, LshParams, NearEntry, Removal, ShingleSet,
-    Signature, estimate_near_memory, merge_removals, optimal_lsh_params, reduce_exact, reduce_near,
+    DedupError, DedupStats, DocRef, ExactEntry, LshParams, NearEntry, Removal, ShingleSet, Signature,
+    estimate_near_memory, merge_removals, optimal_lsh_params, reduce_exact, reduce_near,
 };
 
 /// Default shingle length in words.
@@ -168,16 +168,10 @@ impl DedupConfig {
             problems.push("ngram must be at least 1".to_string());
         }
         if !(self.threshold > 0.0 && self.threshold <= 1.0) {
-            problems.push(format!(
-                "threshold must be in (0, 1], got {}",
-                self.threshold
-            ));
+            problems.push(format!("threshold must be in (0, 1], got {}", self.threshold));
         }
         if !(1..=MAX_NUM_PERM).contains(&self.num_perm) {
-            problems.push(format!(
-                "num_perm must be in 1..={MAX_NUM_PERM}, got {}",
-                self.num_perm
-            ));
+            problems.push(format!("num_perm must be in 1..={MAX_NUM_PERM}, got {}", self.num_perm));
         }
         if self.buckets == 0 {
             problems.push("buckets must be at least 1".to_string());
@@ -189,9 +183,7 @@ impl DedupConfig {
             ));
         }
         if let Some(lsh) = self.lsh
-            && (lsh.bands == 0
-                || lsh.rows == 0
-                || lsh.bands.saturating_mul(lsh.rows) > self.num_perm)
+            && (lsh.bands == 0 || lsh.rows == 0 || lsh.bands.saturating_mul(lsh.rows) > self.num_perm)
         {
             problems.push(format!(
                 "bands ({}) and rows ({}) must be at least 1 with bands · rows ≤ num_perm ({})",
@@ -294,8 +286,7 @@ impl Dedup {
         }
         self.permutations.minimums(&out.shingles, &mut out.minimums);
         out.values.clear();
-        out.values
-            .extend(out.minimums.iter().map(|&m| high_bits(m)));
+        out.values.extend(out.minimums.iter().map(|&m| high_bits(m)));
         let bands = out.values.chunks_exact(self.lsh.rows).take(self.lsh.bands);
         for (band, values) in bands.enumerate() {
             out.near.push(NearEntry {
@@ -378,12 +369,7 @@ mod tests {
                 .build()
                 .is_err()
         );
-        assert!(
-            DedupConfig::default()
-                .with_threshold(f64::NAN)
-                .build()
-                .is_err()
-        );
+        assert!(DedupConfig::default().with_threshold(f64::NAN).build().is_err());
     }
 
     #[test]

@@ -205,11 +205,7 @@ mod tests {
                 _ => c,
             })
             .collect();
-        folded
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        folded.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// Tiny deterministic generator for shuffles.
@@ -271,8 +267,7 @@ mod tests {
         let docs = entries_in(PARTS);
         let entries: Vec<ExactEntry> = docs.iter().map(|(d, t)| ExactEntry::new(*d, t)).collect();
         let (decisions, stats) = reduce_in_buckets(&entries, 1);
-        let removed: Vec<(DocRef, DocRef)> =
-            decisions.iter().map(|d| (d.doc, d.duplicate_of)).collect();
+        let removed: Vec<(DocRef, DocRef)> = decisions.iter().map(|d| (d.doc, d.duplicate_of)).collect();
         assert_eq!(
             removed,
             [
@@ -302,11 +297,7 @@ mod tests {
             for seed in 0..8 {
                 let mut shuffled = entries.clone();
                 shuffle(&mut shuffled, seed);
-                assert_eq!(
-                    reduce_in_buckets(&shuffled, buckets),
-                    reference,
-                    "{buckets} buckets"
-                );
+                assert_eq!(reduce_in_buckets(&shuffled, buckets), reference, "{buckets} buckets");
             }
         }
     }
@@ -360,10 +351,7 @@ mod tests {
         let mut bytes = Vec::new();
         encode_records(&[entry, entry], &mut bytes);
         assert_eq!(bytes.len(), 80);
-        assert_eq!(
-            decode_records::<ExactEntry>(&bytes).unwrap(),
-            [entry, entry]
-        );
+        assert_eq!(decode_records::<ExactEntry>(&bytes).unwrap(), [entry, entry]);
         assert!(decode_records::<ExactEntry>(&bytes[..79]).is_err());
         let mut bytes = Vec::new();
         encode_records(&[decision], &mut bytes);

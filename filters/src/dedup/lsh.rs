@@ -59,12 +59,7 @@ const INTEGRATION_INTERVALS: usize = 1000;
 /// probability `P` ([`LshParams::candidate_probability`]) and `t = threshold`.
 ///
 /// Ties go to the fewest bands, then the fewest rows. `num_perm = 0` gives one band of one row.
-pub fn optimal_lsh_params(
-    threshold: f64,
-    num_perm: usize,
-    fp_weight: f64,
-    fn_weight: f64,
-) -> LshParams {
+pub fn optimal_lsh_params(threshold: f64, num_perm: usize, fp_weight: f64, fn_weight: f64) -> LshParams {
     let mut best = LshParams { bands: 1, rows: 1 };
     let mut best_error = f64::INFINITY;
     for bands in 1..=num_perm {
@@ -281,10 +276,7 @@ mod tests {
     fn derived_params_track_the_threshold() {
         for (threshold, num_perm) in [(0.5, 64), (0.7, 128), (0.9, 128), (0.8, 256)] {
             let params = optimal_lsh_params(threshold, num_perm, 0.5, 0.5);
-            assert_eq!(
-                (params.bands, params.rows),
-                brute_force(threshold, num_perm)
-            );
+            assert_eq!((params.bands, params.rows), brute_force(threshold, num_perm));
         }
         let low = optimal_lsh_params(0.5, 128, 0.5, 0.5);
         let high = optimal_lsh_params(0.9, 128, 0.5, 0.5);

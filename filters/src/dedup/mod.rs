@@ -109,18 +109,13 @@ mod union_find;
 
 pub use apply::{Removal, RemovalReason, apply, merge_removals, removals_for_part};
 pub use config::{
-    DEFAULT_BUCKETS, DEFAULT_FALSE_NEGATIVE_WEIGHT, DEFAULT_FALSE_POSITIVE_WEIGHT, DEFAULT_NGRAM,
-    DEFAULT_NUM_PERM, DEFAULT_SEED, DEFAULT_THRESHOLD, DEFAULT_VERIFY, Dedup, DedupConfig,
-    DedupOutcome, MAX_NUM_PERM, MapOutput,
+    DEFAULT_BUCKETS, DEFAULT_FALSE_NEGATIVE_WEIGHT, DEFAULT_FALSE_POSITIVE_WEIGHT, DEFAULT_NGRAM, DEFAULT_NUM_PERM,
+    DEFAULT_SEED, DEFAULT_THRESHOLD, DEFAULT_VERIFY, Dedup, DedupConfig, DedupOutcome, MAX_NUM_PERM, MapOutput,
 };
 pub use doc_ref::DocRef;
 pub use error::DedupError;
-pub use exact::{
-    ExactDecision, ExactEntry, ExactKey, estimate_exact_memory, exact_key, reduce_exact,
-};
-pub use lsh::{
-    CandidateEdge, LshParams, NearEntry, estimate_near_memory, optimal_lsh_params, reduce_near,
-};
+pub use exact::{ExactDecision, ExactEntry, ExactKey, estimate_exact_memory, exact_key, reduce_exact};
+pub use lsh::{CandidateEdge, LshParams, NearEntry, estimate_near_memory, optimal_lsh_params, reduce_near};
 pub use minhash::Signature;
 pub use near::{NearDecision, VerifiedEdge};
 pub use partition::partition;

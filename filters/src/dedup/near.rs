@@ -1,9 +1,7 @@
 //! The verify and cluster phases of near-duplicate dedup.
 
 use super::union_find::UnionFind;
-use super::{
-    CandidateEdge, Dedup, DedupError, DedupStats, DocRef, ExactDecision, ShingleSet, Signature,
-};
+use super::{CandidateEdge, Dedup, DedupError, DedupStats, DocRef, ExactDecision, ShingleSet, Signature};
 
 /// A candidate pair whose similarity reached the threshold, `a < b`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,12 +59,7 @@ impl SketchCache {
         }
     }
 
-    fn get<F, T>(
-        &mut self,
-        dedup: &Dedup,
-        doc: DocRef,
-        fetch: &mut F,
-    ) -> Result<&Sketch, DedupError>
+    fn get<F, T>(&mut self, dedup: &Dedup, doc: DocRef, fetch: &mut F) -> Result<&Sketch, DedupError>
     where
         F: FnMut(DocRef) -> Option<T>,
         T: AsRef<str>,
@@ -82,8 +75,7 @@ impl SketchCache {
 /// Replaces every exact duplicate by the document it duplicates, drops the edges that become
 /// loops and the repeats; sorted.
 fn fold_exact(candidates: Vec<CandidateEdge>, exact: &[ExactDecision]) -> Vec<CandidateEdge> {
-    let mut kept_of: Vec<(DocRef, DocRef)> =
-        exact.iter().map(|d| (d.doc, d.duplicate_of)).collect();
+    let mut kept_of: Vec<(DocRef, DocRef)> = exact.iter().map(|d| (d.doc, d.duplicate_of)).collect();
     kept_of.sort_unstable();
     let resolve = |doc: DocRef| match kept_of.binary_search_by_key(&doc, |&(removed, _)| removed) {
         Ok(i) => kept_of[i].1,
@@ -230,15 +222,12 @@ impl Dedup {
                 continue;
             };
             let other = self.sketch(decision.doc, &mut fetch)?;
-            decision.similarity =
-                kept.get(self, nodes[root], &mut fetch)?.similarity(&other) as f32;
+            decision.similarity = kept.get(self, nodes[root], &mut fetch)?.similarity(&other) as f32;
         }
 
         stats.clusters += sizes.len() as u64;
         stats.near_duplicates += decisions.len() as u64;
-        stats.largest_cluster = stats
-            .largest_cluster
-            .max(sizes.iter().copied().max().unwrap_or(0));
+        stats.largest_cluster = stats.largest_cluster.max(sizes.iter().copied().max().unwrap_or(0));
         Ok(decisions)
     }
 }
@@ -305,11 +294,7 @@ mod tests {
         assert!((a.jaccard(&b) - jaccard).abs() < 1e-12);
     }
 
-    fn run(
-        docs: &[(DocRef, String)],
-        config: DedupConfig,
-        buckets: u32,
-    ) -> crate::dedup::DedupOutcome {
+    fn run(docs: &[(DocRef, String)], config: DedupConfig, buckets: u32) -> crate::dedup::DedupOutcome {
         let dedup = config.build().unwrap();
         dedup
             .run_in_memory(docs.iter().map(|(d, t)| (*d, t.as_str())), buckets)
@@ -371,11 +356,7 @@ mod tests {
             let (docs, _) = corpus(20 + edits as u64, 30, edits);
             let mean: f64 = docs
                 .chunks(2)
-                .map(|p| {
-                    dedup
-                        .signature(&p[0].1)
-                        .estimate_jaccard(&dedup.signature(&p[1].1))
-                })
+                .map(|p| dedup.signature(&p[0].1).estimate_jaccard(&dedup.signature(&p[1].1)))
                 .sum::<f64>()
                 / 30.0;
             // 30 pairs of 128 values: standard error about 0.005 at 0.9, 0.008 at 0.5.
@@ -400,11 +381,7 @@ mod tests {
         assert_eq!(outcome.stats.largest_cluster, 5);
         let kept = DocRef::new(0, 0);
         for removal in &outcome.removals {
-            let RemovalReason::Near {
-                cluster,
-                similarity,
-            } = removal.reason
-            else {
+            let RemovalReason::Near { cluster, similarity } = removal.reason else {
                 panic!("expected a near duplicate");
             };
             assert_eq!((removal.kept, cluster), (kept, 0));
@@ -431,13 +408,7 @@ mod tests {
             CandidateEdge::new(d(0), d(3)), // becomes (0, 1)
         ];
         let folded = fold_exact(candidates, &exact);
-        assert_eq!(
-            folded,
-            [
-                CandidateEdge::new(d(0), d(1)),
-                CandidateEdge::new(d(1), d(5))
-            ]
-        );
+        assert_eq!(folded, [CandidateEdge::new(d(0), d(1)), CandidateEdge::new(d(1), d(5))]);
     }
 
     #[test]

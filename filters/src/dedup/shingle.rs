@@ -132,10 +132,7 @@ mod tests {
     #[test]
     fn short_and_empty_texts() {
         assert_eq!(ShingleSet::from_text("a b", 5).len(), 1);
-        assert_ne!(
-            ShingleSet::from_text("a b", 5),
-            ShingleSet::from_text("a c", 5)
-        );
+        assert_ne!(ShingleSet::from_text("a b", 5), ShingleSet::from_text("a c", 5));
         assert!(ShingleSet::from_text(" \n ", 5).is_empty());
         assert_eq!(ShingleSet::default().jaccard(&ShingleSet::default()), 1.0);
     }
@@ -148,9 +145,6 @@ mod tests {
         let c = ShingleSet::from_text("abcdefgh ij", 1);
         assert_ne!(a, b);
         assert_ne!(a.hashes(), c.hashes());
-        assert_ne!(
-            ShingleSet::from_text("ab", 1),
-            ShingleSet::from_text("ab\0", 1)
-        );
+        assert_ne!(ShingleSet::from_text("ab", 1), ShingleSet::from_text("ab\0", 1));
     }
 }

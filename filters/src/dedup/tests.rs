@@ -8,20 +8,14 @@ use super::*;
 
 /// Lowercase and collapse whitespace: enough of the crate's `normalize()` for these tests.
 fn simple_normalize(text: &str) -> String {
-    text.to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Parts of documents that are copies of a few base documents with a few words replaced and
 /// random case and spacing, so that exact duplicates, near duplicates and chains are common.
 fn parts() -> impl Strategy<Value = Vec<Vec<String>>> {
     const BASE_WORDS: usize = 30;
-    let edit = (
-        0..BASE_WORDS,
-        prop::sample::select(vec!["alpha", "beta", "gamma"]),
-    );
+    let edit = (0..BASE_WORDS, prop::sample::select(vec!["alpha", "beta", "gamma"]));
     let doc = (
         0usize..4,
         prop::collection::vec(edit, 0..4),
@@ -44,12 +38,7 @@ fn parts() -> impl Strategy<Value = Vec<Vec<String>>> {
 }
 
 /// Runs the phases with spilled records, mapping parts in the given order.
-fn run_phases(
-    dedup: &Dedup,
-    parts: &[Vec<String>],
-    order: &[usize],
-    buckets: u32,
-) -> (Vec<Removal>, DedupStats) {
+fn run_phases(dedup: &Dedup, parts: &[Vec<String>], order: &[usize], buckets: u32) -> (Vec<Removal>, DedupStats) {
     let mut exact_files = vec![Vec::new(); buckets as usize];
     let mut near_files = vec![Vec::new(); buckets as usize];
     let mut stats = DedupStats::default();
@@ -163,11 +152,7 @@ fn exact_copy_of_a_near_duplicate_names_the_kept_document() {
     let base: Vec<String> = (0..30).map(|i| format!("b0w{i}")).collect();
     let mut edited = base.clone();
     edited[22] = "alpha".to_string();
-    let parts = vec![
-        vec![edited.join(" ")],
-        vec![base.join(" ")],
-        vec![base.join(" ")],
-    ];
+    let parts = vec![vec![edited.join(" ")], vec![base.join(" ")], vec![base.join(" ")]];
     let dedup = DedupConfig::default()
         .with_threshold(0.6)
         .build()

@@ -41,7 +41,10 @@ impl FilterConfig {
     pub(crate) fn validate(&self) -> Vec<String> {
         let mut out = Vec::new();
         if !(0.0..=1.0).contains(&self.max_removal_rate) {
-            out.push(format!("`max_removal_rate` must be between 0 and 1, got {}", self.max_removal_rate));
+            out.push(format!(
+                "`max_removal_rate` must be between 0 and 1, got {}",
+                self.max_removal_rate
+            ));
         }
         out
     }
@@ -51,7 +54,8 @@ impl FilterConfig {
             None => Ok((DEFAULT_PACK_ORIGIN.to_owned(), DEFAULT_PACK.to_owned())),
             Some(p) => {
                 let path = resolve(&plan.base_dir, p);
-                let src = std::fs::read_to_string(&path).with_context(|| format!("filter: {}: cannot read rule pack", path.display()))?;
+                let src = std::fs::read_to_string(&path)
+                    .with_context(|| format!("filter: {}: cannot read rule pack", path.display()))?;
                 Ok((path.display().to_string(), src))
             }
         }
@@ -82,7 +86,12 @@ pub fn removal_reason(matcher: &Matcher, findings: &[Finding]) -> RemovalReason 
         if !reason.categories.contains(&rule.category) {
             reason.categories.push(rule.category.clone());
         }
-        reason.matches.push(MatchRecord { rule: rule.id.clone(), start: f.start as u64, end: f.end as u64, snippet: f.snippet.clone() });
+        reason.matches.push(MatchRecord {
+            rule: rule.id.clone(),
+            start: f.start as u64,
+            end: f.end as u64,
+            snippet: f.snippet.clone(),
+        });
     }
     reason
 }
@@ -99,7 +108,12 @@ impl<'a> FilterRunner<'a> {
     /// Compile the pack and list the input parts.
     pub fn new(config: &FilterConfig, env: &'a StageEnv<'a>) -> Result<Self> {
         let input = env.input.as_ref().context("filter: no input dataset")?;
-        Ok(FilterRunner { env, matcher: config.matcher(env.plan)?, inputs: input.output_paths(), max_removal_rate: config.max_removal_rate })
+        Ok(FilterRunner {
+            env,
+            matcher: config.matcher(env.plan)?,
+            inputs: input.output_paths(),
+            max_removal_rate: config.max_removal_rate,
+        })
     }
 }
 
@@ -144,8 +158,20 @@ impl StageRunner for FilterRunner<'_> {
         let rej = w.finish()?;
         Ok(TaskOutput {
             parts: vec![
-                PartEntry { name, rows: out.rows, bytes: out.bytes, sha256: to_hex(&out.sha256), role: "output".into() },
-                PartEntry { name: rej_name, rows: rej.rows, bytes: rej.bytes, sha256: to_hex(&rej.sha256), role: "rejected".into() },
+                PartEntry {
+                    name,
+                    rows: out.rows,
+                    bytes: out.bytes,
+                    sha256: to_hex(&out.sha256),
+                    role: "output".into(),
+                },
+                PartEntry {
+                    name: rej_name,
+                    rows: rej.rows,
+                    bytes: rej.bytes,
+                    sha256: to_hex(&rej.sha256),
+                    role: "rejected".into(),
+                },
             ],
             rows_in,
             rows_out: out.rows,
@@ -160,11 +186,17 @@ impl StageRunner for FilterRunner<'_> {
     }
 
     fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
-        let mut stats = outputs.iter().fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
+        let mut stats = outputs
+            .iter()
+            .fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
         let docs_in: u64 = outputs.iter().map(|o| o.rows_in).sum();
         let kept: u64 = outputs.iter().map(|o| o.rows_out).sum();
         let removed = docs_in - kept;
-        let rate = if docs_in == 0 { 0.0 } else { removed as f64 / docs_in as f64 };
+        let rate = if docs_in == 0 {
+            0.0
+        } else {
+            removed as f64 / docs_in as f64
+        };
         if let Some(obj) = stats.as_object_mut() {
             obj.insert("removal_rate".into(), serde_json::json!(rate));
             obj.insert("rule_pack".into(), serde_json::json!(self.matcher.pack().origin));

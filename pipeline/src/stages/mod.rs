@@ -15,7 +15,9 @@ use crate::cache::FileCache;
 use crate::config::Collector;
 use crate::plan::{Plan, PlannedStage};
 
+pub mod dedup;
 pub mod filter;
+pub mod generate;
 pub mod import;
 pub mod shard;
 
@@ -25,21 +27,33 @@ pub mod shard;
 pub enum StageKind {
     /// Read external corpora.
     Import,
+    /// Generate documents of a universe.
+    Generate,
     /// Remove documents that match a rule pack.
     Filter,
+    /// Remove exact and near duplicates.
+    Dedup,
     /// Write the final Parquet shards.
     Shard,
 }
 
 impl StageKind {
     /// Every kind, in documentation order.
-    pub const ALL: &'static [StageKind] = &[StageKind::Import, StageKind::Filter, StageKind::Shard];
+    pub const ALL: &'static [StageKind] = &[
+        StageKind::Import,
+        StageKind::Generate,
+        StageKind::Filter,
+        StageKind::Dedup,
+        StageKind::Shard,
+    ];
 
     /// The kind's name in `stages.toml`.
     pub fn name(self) -> &'static str {
         match self {
             StageKind::Import => "import",
+            StageKind::Generate => "generate",
             StageKind::Filter => "filter",
+            StageKind::Dedup => "dedup",
             StageKind::Shard => "shard",
         }
     }
@@ -51,12 +65,12 @@ impl StageKind {
 
     /// Whether the run seed affects this kind's output (then it is fingerprinted).
     pub fn uses_seed(self) -> bool {
-        false
+        matches!(self, StageKind::Generate)
     }
 
     /// Whether a stage of this kind reads an upstream stage (`input`).
     pub fn takes_input(self) -> bool {
-        !matches!(self, StageKind::Import)
+        !matches!(self, StageKind::Import | StageKind::Generate)
     }
 }
 
@@ -73,8 +87,12 @@ impl FromStr for StageKind {
 pub enum StageSettings {
     /// `kind = "import"`.
     Import(import::ImportConfig),
+    /// `kind = "generate"`.
+    Generate(generate::GenerateConfig),
     /// `kind = "filter"`.
     Filter(filter::FilterConfig),
+    /// `kind = "dedup"`.
+    Dedup(dedup::DedupConfig),
     /// `kind = "shard"`.
     Shard(shard::ShardConfig),
 }
@@ -88,7 +106,9 @@ impl StageSettings {
     ) -> Option<Self> {
         Some(match kind {
             StageKind::Import => StageSettings::Import(c.deserialize(value, stage)?),
+            StageKind::Generate => StageSettings::Generate(c.deserialize(value, stage)?),
             StageKind::Filter => StageSettings::Filter(c.deserialize(value, stage)?),
+            StageKind::Dedup => StageSettings::Dedup(c.deserialize(value, stage)?),
             StageKind::Shard => StageSettings::Shard(c.deserialize(value, stage)?),
         })
     }
@@ -97,7 +117,9 @@ impl StageSettings {
     pub fn to_json(&self) -> serde_json::Value {
         let v = match self {
             StageSettings::Import(c) => serde_json::to_value(c),
+            StageSettings::Generate(c) => serde_json::to_value(c),
             StageSettings::Filter(c) => serde_json::to_value(c),
+            StageSettings::Dedup(c) => serde_json::to_value(c),
             StageSettings::Shard(c) => serde_json::to_value(c),
         };
         v.unwrap_or(serde_json::Value::Null)
@@ -107,7 +129,9 @@ impl StageSettings {
     pub fn validate(&self) -> Vec<String> {
         match self {
             StageSettings::Import(c) => c.validate(),
+            StageSettings::Generate(c) => c.validate(),
             StageSettings::Filter(c) => c.validate(),
+            StageSettings::Dedup(c) => c.validate(),
             StageSettings::Shard(c) => c.validate(),
         }
     }
@@ -177,7 +201,9 @@ pub trait StageRunner: Send + Sync {
 pub fn config_files(stage: &PlannedStage, plan: &Plan, cache: &FileCache) -> Result<Vec<(String, String)>> {
     match &stage.settings {
         StageSettings::Import(c) => c.config_files(plan, cache),
+        StageSettings::Generate(c) => c.config_files(plan),
         StageSettings::Filter(c) => c.config_files(plan),
+        StageSettings::Dedup(_) => Ok(Vec::new()),
         StageSettings::Shard(_) => Ok(Vec::new()),
     }
 }
@@ -186,7 +212,9 @@ pub fn config_files(stage: &PlannedStage, plan: &Plan, cache: &FileCache) -> Res
 pub fn build_runner<'a>(env: &'a StageEnv<'a>) -> Result<Box<dyn StageRunner + 'a>> {
     Ok(match &env.stage.settings {
         StageSettings::Import(c) => Box::new(import::ImportRunner::new(c, env)?),
+        StageSettings::Generate(c) => Box::new(generate::GenerateRunner::new(c, env)?),
         StageSettings::Filter(c) => Box::new(filter::FilterRunner::new(c, env)?),
+        StageSettings::Dedup(c) => Box::new(dedup::DedupRunner::new(c, env)?),
         StageSettings::Shard(c) => Box::new(shard::ShardRunner::new(c, env)?),
     })
 }

@@ -1,0 +1,540 @@
+//! Small text utilities: the final tidy pass over generated text, capitalisation,
+//! number formatting, ASCII folding for usernames.
+
+/// Bytes that [`tidy`] must look at; everything else is copied as is.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let specials = b" \t\n.,;!?)";
+    while k < specials.len() {
+        t[specials[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Cleans up what template expansion leaves behind: spaces at line ends and starts,
+/// doubled spaces, spaces before punctuation, runs of blank lines, doubled full stops,
+/// and `a`/`an` before vowel sounds.
+pub(crate) fn tidy(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut pending_space = false;
+    let mut newlines = 0usize;
+    let mut line_start = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // Fast path: copy a run of ordinary bytes in one go.
+        if !SPECIAL[c as usize] && !pending_space && newlines == 0 {
+            let start = i;
+            i += 1;
+            while i < b.len() {
+                let x = b[i];
+                if !SPECIAL[x as usize] {
+                    i += 1;
+                    continue;
+                }
+                // A single space, or a comma/full stop after a word and before a space, needs
+                // no tidying when an ordinary byte follows.
+                let next = b.get(i + 1).copied().unwrap_or(b'\n');
+                let simple = match x {
+                    b' ' => !SPECIAL[next as usize],
+                    b',' | b'.' => {
+                        let prev = b[i - 1];
+                        next == b' ' && (prev.is_ascii_alphanumeric() || prev >= 0x80)
+                    }
+                    _ => false,
+                };
+                if !simple {
+                    break;
+                }
+                i += 1;
+            }
+            out.extend_from_slice(&b[start..i]);
+            line_start = false;
+            continue;
+        }
+        match c {
+            b'\n' => {
+                newlines += 1;
+                pending_space = false;
+                line_start = true;
+            }
+            b' ' | b'\t' => pending_space = !line_start,
+            _ => {
+                if newlines > 0 {
+                    if !out.is_empty() {
+                        out.push(b'\n');
+                        if newlines > 1 {
+                            out.push(b'\n');
+                        }
+                    }
+                    newlines = 0;
+                }
+                let next = b.get(i + 1).copied();
+                if pending_space {
+                    let glue = matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b')')
+                        && !(c == b'.' && next == Some(b'.'));
+                    if !glue {
+                        out.push(b' ');
+                    }
+                    pending_space = false;
+                }
+                line_start = false;
+                let last = out.last().copied();
+                // "..", ",." and ".," (but not "...") collapse to the stronger mark.
+                if c == b'.' {
+                    if last == Some(b'.') && next != Some(b'.') && !out.ends_with(b"..") {
+                        i += 1;
+                        continue;
+                    }
+                    if matches!(last, Some(b'?' | b'!')) {
+                        i += 1;
+                        continue;
+                    }
+                    if last == Some(b',') {
+                        out.pop();
+                    }
+                } else if c == b',' && matches!(last, Some(b'.' | b',' | b'?' | b'!' | b':')) {
+                    i += 1;
+                    continue;
+                }
+                out.push(c);
+            }
+        }
+        i += 1;
+    }
+    fix_articles(&mut out);
+    // Only ASCII bytes were dropped or inserted, so the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `a apple` → `an apple`, `an pear` → `a pear` (lowercase words only; `u`/`h` left alone).
+fn fix_articles(b: &mut Vec<u8>) {
+    let mut edits: Vec<(usize, bool)> = Vec::new();
+    let n = b.len();
+    // Articles start the text or follow a space or newline.
+    let starts = std::iter::once(0).chain(
+        b.iter()
+            .enumerate()
+            .filter(|(_, x)| **x == b' ' || **x == b'\n')
+            .map(|(j, _)| j + 1),
+    );
+    for i in starts {
+        if i + 2 >= n || (b[i] != b'a' && b[i] != b'A') {
+            continue;
+        }
+        let is_an = b[i + 1] == b'n' && b[i + 2] == b' ';
+        let is_a = b[i + 1] == b' ';
+        if !(is_a || is_an) {
+            continue;
+        }
+        let next_at = i + if is_an { 3 } else { 2 };
+        let next = &b[next_at.min(n)..];
+        let first = next.first().copied().unwrap_or(b' ');
+        let vowel = matches!(first, b'a' | b'e' | b'i' | b'o')
+            && !next.starts_with(b"one")
+            && !next.starts_with(b"once")
+            && !next.starts_with(b"eu");
+        let consonant =
+            first.is_ascii_lowercase() && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'h');
+        if is_a && vowel {
+            edits.push((i + 1, true));
+        } else if is_an && consonant {
+            edits.push((i + 1, false));
+        }
+    }
+    if edits.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(n + edits.len());
+    let mut from = 0;
+    for (at, insert_n) in edits {
+        out.extend_from_slice(&b[from..at]);
+        if insert_n {
+            out.push(b'n');
+            from = at;
+        } else {
+            // Drop the `n` of "an".
+            from = at + 1;
+        }
+    }
+    out.extend_from_slice(&b[from..]);
+    *b = out;
+}
+
+/// Uppercases the first letter written at or after byte `start`.
+pub(crate) fn capitalize_first(s: &mut String, start: usize) {
+    let Some(tail) = s.get(start..) else {
+        return;
+    };
+    // The first letter or digit decides: "3 weeks ago" stays as it is.
+    let Some((offset, c)) = tail.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+        return;
+    };
+    if c.is_lowercase() {
+        let at = start + offset;
+        if c.is_ascii() {
+            if let Some(x) = s.get_mut(at..at + 1) {
+                x.make_ascii_uppercase();
+            }
+        } else {
+            let upper: String = c.to_uppercase().collect();
+            s.replace_range(at..at + c.len_utf8(), &upper);
+        }
+    }
+}
+
+/// Words that start sentences but are not names, so `{_rule}` may lowercase them.
+const COMMON_STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "all",
+    "almost",
+    "among",
+    "an",
+    "and",
+    "any",
+    "around",
+    "as",
+    "asked",
+    "at",
+    "before",
+    "between",
+    "both",
+    "but",
+    "by",
+    "calling",
+    "compared",
+    "complaints",
+    "dozens",
+    "during",
+    "each",
+    "every",
+    "everyone",
+    "few",
+    "for",
+    "from",
+    "half",
+    "hiring",
+    "how",
+    "if",
+    "in",
+    "is",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "job",
+    "labeling",
+    "last",
+    "like",
+    "local",
+    "lots",
+    "many",
+    "most",
+    "much",
+    "my",
+    "near",
+    "nearly",
+    "next",
+    "no",
+    "none",
+    "not",
+    "of",
+    "on",
+    "one",
+    "other",
+    "our",
+    "over",
+    "plenty",
+    "prices",
+    "questions",
+    "reporters",
+    "roughly",
+    "several",
+    "shares",
+    "since",
+    "so",
+    "some",
+    "stock",
+    "talk",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "to",
+    "two",
+    "under",
+    "unlike",
+    "venture",
+    "we",
+    "what",
+    "when",
+    "whenever",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "would",
+    "could",
+    "should",
+    "analysts",
+    "investors",
+    "lawmakers",
+    "critics",
+    "supporters",
+    "hundreds",
+    "thousands",
+    "countless",
+    "younger",
+    "older",
+    "newer",
+    "retired",
+    "young",
+    "part-time",
+    "first-year",
+    "plenty",
+    "free-tier",
+    "parents",
+    "teachers",
+    "nurses",
+    "engineers",
+    "students",
+    "between",
+    "earlier",
+    "late",
+    "just",
+    "yesterday",
+    "today",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "honestly",
+    "frankly",
+    "admittedly",
+    "granted",
+    "sure",
+    "look",
+    "obviously",
+    "realistically",
+    "weirdly",
+    "ironically",
+    "sadly",
+    "thankfully",
+    "unfortunately",
+    "fortunately",
+    "still",
+];
+
+/// Lowercases the first letter written at or after byte `start` when it begins a common
+/// word (never a name, a brand or "I").
+pub(crate) fn lowercase_first(s: &mut String, start: usize) {
+    let Some(tail) = s.get(start..) else {
+        return;
+    };
+    let Some(offset) = tail.find(|c: char| c.is_alphabetic()) else {
+        return;
+    };
+    let word_len = tail[offset..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .unwrap_or(tail.len() - offset);
+    let word = &tail[offset..offset + word_len];
+    if !COMMON_STARTERS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return;
+    }
+    let at = start + offset;
+    if let Some(x) = s.get_mut(at..at + 1)
+        && x.as_bytes()[0].is_ascii_uppercase()
+    {
+        x.make_ascii_lowercase();
+    }
+}
+
+/// Writes `v` (tenths when `decimals`), with thousands separators when asked.
+pub(crate) fn push_number(out: &mut String, v: i64, decimals: bool, thousands: bool) {
+    use std::fmt::Write;
+    if decimals {
+        let _ = write!(out, "{}.{}", v / 10, (v % 10).abs());
+        return;
+    }
+    if !thousands || v.abs() < 1000 {
+        let _ = write!(out, "{v}");
+        return;
+    }
+    let digits = v.abs().to_string();
+    if v < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+}
+
+/// Lowercase ASCII letters and digits only, accents dropped (`José` → `jose`).
+pub(crate) fn ascii_fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'Å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'İ' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ö' | 'Ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ü' => 'u',
+            'ñ' => 'n',
+            'ç' | 'č' | 'Č' => 'c',
+            'š' | 'ş' | 'Š' | 'Ş' => 's',
+            'ž' | 'Ž' => 'z',
+            'ł' | 'Ł' => 'l',
+            'ğ' => 'g',
+            'ß' => 's',
+            other => other,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_cases() {
+        const CASES: &[(&str, &str)] = &[
+            ("  a  b ,c .\n\n\n\nd ", "a b,c.\n\nd"),
+            ("It was a idea.. Fine...", "It was an idea. Fine..."),
+            ("an car, a one-off, A owl", "a car, a one-off, An owl"),
+            ("Wait ?. ok ,.", "Wait? ok."),
+            ("José Núñez", "José Núñez"),
+        ];
+        for (input, want) in CASES {
+            assert_eq!(tidy(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn styles() {
+        let t = "He said \"it's 5% — ok\" about the organization.".to_string();
+        let all = Style {
+            curly_quotes: true,
+            dash: 2,
+            percent_word: true,
+            british: true,
+        };
+        assert_eq!(
+            apply_style(t.clone(), all),
+            "He said “it’s 5 percent--ok” about the organisation."
+        );
+        assert_eq!(apply_style(t.clone(), Style::default()), t);
+    }
+
+    #[test]
+    fn numbers_and_folding() {
+        let mut s = String::new();
+        push_number(&mut s, 1234567, false, true);
+        s.push(' ');
+        push_number(&mut s, 35, true, false);
+        assert_eq!(s, "1,234,567 3.5");
+        assert_eq!(ascii_fold("Zoë O'Brien-Ł"), "zoeobrienl");
+        let mut c = String::from("x: élan");
+        capitalize_first(&mut c, 2);
+        assert_eq!(c, "x: Élan");
+    }
+}
+
+/// House style of one document: real pages differ in quote marks, dashes, how they write
+/// percentages and which spelling they use.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Style {
+    pub(crate) curly_quotes: bool,
+    /// 0: ` — `, 1: ` - `, 2: `--`, 3: ` – `.
+    pub(crate) dash: u8,
+    pub(crate) percent_word: bool,
+    pub(crate) british: bool,
+}
+
+const BRITISH: &[(&str, &str)] = &[
+    ("organization", "organisation"),
+    ("organize", "organise"),
+    ("recognize", "recognise"),
+    ("realize", "realise"),
+    ("prioritize", "prioritise"),
+    ("criticize", "criticise"),
+    ("summarize", "summarise"),
+    ("analyze", "analyse"),
+    ("behavior", "behaviour"),
+    ("favor", "favour"),
+    ("color", "colour"),
+    ("neighbor", "neighbour"),
+    ("center", "centre"),
+    ("defense", "defence"),
+    ("license", "licence"),
+    ("program ", "programme "),
+    ("apologize", "apologise"),
+    ("skeptic", "sceptic"),
+];
+
+/// Applies a document's house style to tidied text.
+pub(crate) fn apply_style(s: String, style: Style) -> String {
+    let mut s = s;
+    match style.dash {
+        1 => s = s.replace(" — ", " - "),
+        2 => s = s.replace(" — ", "--"),
+        3 => s = s.replace(" — ", " – "),
+        _ => {}
+    }
+    if style.percent_word && s.contains('%') {
+        let mut out = String::with_capacity(s.len() + 64);
+        let mut prev_digit = false;
+        for c in s.chars() {
+            if c == '%' && prev_digit {
+                out.push_str(" percent");
+            } else {
+                out.push(c);
+            }
+            prev_digit = c.is_ascii_digit();
+        }
+        s = out;
+    }
+    if style.british {
+        for (us, uk) in BRITISH {
+            if s.contains(us) {
+                s = s.replace(us, uk);
+            }
+        }
+    }
+    if style.curly_quotes && (s.contains('\'') || s.contains('"')) {
+        let mut out = String::with_capacity(s.len() + 64);
+        let mut prev = ' ';
+        for c in s.chars() {
+            match c {
+                '\'' => out.push('’'),
+                '"' => {
+                    // Opening after whitespace or an opening bracket, closing otherwise.
+                    let opening = prev.is_whitespace() || prev == '(';
+                    out.push(if opening { '“' } else { '”' });
+                }
+                _ => out.push(c),
+            }
+            prev = c;
+        }
+        s = out;
+    }
+    s
+}

@@ -1,0 +1,565 @@
+//! `kind = "dedup"`: remove exact and near duplicates, keeping the first occurrence.
+//!
+//! The decisions are global, so they are made once when the runner is built, as map/reduce
+//! phases of the dedup engine:
+//!
+//! 1. **map**, one job per input part (in parallel): normalise each text, emit its exact entry
+//!    and its LSH band entries, and remember its exact key;
+//! 2. **reduce**, one job per bucket (in parallel): exact decisions and candidate edges;
+//! 3. **verify** and **cluster**: the normalised texts of the candidates' documents are read
+//!    back from their parts, candidate pairs are confirmed, clusters formed;
+//! 4. **apply**, one stage task per input part: kept rows go to `part-NNNNN.parquet` (with a
+//!    `text_sha256` column), removed rows to `rejected-NNNNN.parquet` with the reason and the
+//!    id of the kept document.
+//!
+//! Every reduce sorts its input and every tie is broken by the document's position, so the
+//! output does not depend on the number of threads nor on the number of buckets.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use sdf_datasets::Document;
+use sdf_datasets::checksum::to_hex;
+use sdf_datasets::dedup_columns::{
+    DuplicateKind, DuplicateRecord, dedup_output_schema, dedup_rejected_columns, dedup_rejected_schema,
+    text_sha256_column,
+};
+use sdf_datasets::manifest::PartEntry;
+use sdf_datasets::part::{PartWriter, read_documents};
+use sdf_filters::dedup::{
+    self as engine, CandidateEdge, Dedup, DedupStats, DocRef, ExactDecision, ExactEntry, ExactKey, MapOutput,
+    NearEntry, Removal, RemovalReason,
+};
+use sdf_filters::normalize::{NormalizeOptions, Normalized, Normalizer};
+use serde::{Deserialize, Serialize};
+
+use super::{StageEnv, StageRunner, TaskOutput, part_name};
+
+/// Default ceiling on the share of documents dedup may remove.
+pub const DEFAULT_MAX_REMOVAL_RATE: f64 = 0.5;
+/// Default ceiling on the engine's estimated memory: 8 GiB.
+pub const DEFAULT_MAX_MEMORY_BYTES: u64 = 8 << 30;
+
+/// Settings of a `dedup` stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DedupConfig {
+    /// Remove documents whose normalised text equals an earlier one (default true).
+    #[serde(default = "yes")]
+    pub exact: bool,
+    /// Remove documents whose word n-gram Jaccard similarity to an earlier one reaches
+    /// `threshold` (default true).
+    #[serde(default = "yes")]
+    pub near: bool,
+    /// Jaccard similarity at or above which two documents are near duplicates, in (0, 1]
+    /// (default 0.8).
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+    /// Shingle length in words (default 5).
+    #[serde(default = "default_ngram")]
+    pub ngram: usize,
+    /// Number of MinHash functions (default 128).
+    #[serde(default = "default_num_perm")]
+    pub num_perm: usize,
+    /// Number of reduce buckets (default 16); bounds the memory of one reduce job and never
+    /// changes the output.
+    #[serde(default = "default_buckets")]
+    pub buckets: u32,
+    /// Confirm candidate pairs with their true Jaccard similarity (default true) rather than
+    /// the MinHash estimate.
+    #[serde(default = "yes")]
+    pub verify: bool,
+    /// Fail the stage when it removes more than this share of documents (default 0.5).
+    #[serde(default = "default_max_removal_rate")]
+    pub max_removal_rate: f64,
+    /// Fail before running when the engine's estimated memory for the input is above this
+    /// many bytes (default 8 GiB).
+    #[serde(default = "default_max_memory_bytes")]
+    pub max_memory_bytes: u64,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_threshold() -> f64 {
+    engine::DEFAULT_THRESHOLD
+}
+
+fn default_ngram() -> usize {
+    engine::DEFAULT_NGRAM
+}
+
+fn default_num_perm() -> usize {
+    engine::DEFAULT_NUM_PERM
+}
+
+fn default_buckets() -> u32 {
+    engine::DEFAULT_BUCKETS
+}
+
+fn default_max_removal_rate() -> f64 {
+    DEFAULT_MAX_REMOVAL_RATE
+}
+
+fn default_max_memory_bytes() -> u64 {
+    DEFAULT_MAX_MEMORY_BYTES
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig {
+            exact: true,
+            near: true,
+            threshold: default_threshold(),
+            ngram: default_ngram(),
+            num_perm: default_num_perm(),
+            buckets: default_buckets(),
+            verify: true,
+            max_removal_rate: DEFAULT_MAX_REMOVAL_RATE,
+            max_memory_bytes: DEFAULT_MAX_MEMORY_BYTES,
+        }
+    }
+}
+
+impl DedupConfig {
+    pub(crate) fn validate(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            out.push(format!(
+                "`threshold` must be above 0 and at most 1, got {}",
+                self.threshold
+            ));
+        }
+        if self.ngram == 0 {
+            out.push("`ngram` must be at least 1".into());
+        }
+        if !(1..=engine::MAX_NUM_PERM).contains(&self.num_perm) {
+            out.push(format!(
+                "`num_perm` must be between 1 and {}, got {}",
+                engine::MAX_NUM_PERM,
+                self.num_perm
+            ));
+        }
+        if self.buckets == 0 {
+            out.push("`buckets` must be at least 1".into());
+        }
+        if !(0.0..=1.0).contains(&self.max_removal_rate) {
+            out.push(format!(
+                "`max_removal_rate` must be between 0 and 1, got {}",
+                self.max_removal_rate
+            ));
+        }
+        if !self.exact && !self.near {
+            out.push("at least one of `exact` and `near` must be true".into());
+        }
+        out
+    }
+
+    /// The validated engine for these settings.
+    pub fn engine(&self) -> Result<Dedup> {
+        Ok(engine::DedupConfig::default()
+            .with_ngram(self.ngram)
+            .with_threshold(self.threshold)
+            .with_num_perm(self.num_perm)
+            .with_buckets(self.buckets)
+            .with_verify(self.verify)
+            .build()?)
+    }
+
+    /// Estimated bytes of the engine's map output for `docs` documents.
+    pub fn estimate_memory(&self, dedup: &Dedup, docs: u64) -> u64 {
+        let near = if self.near { dedup.estimate_near_memory(docs) } else { 0 };
+        engine::estimate_exact_memory(docs).saturating_add(near)
+    }
+}
+
+/// The map output of one input part.
+struct PartMap {
+    exact: Vec<ExactEntry>,
+    near: Vec<NearEntry>,
+    keys: Vec<ExactKey>,
+    stats: DedupStats,
+}
+
+/// The global decisions, made once.
+struct Decisions {
+    /// Removals of every part, sorted by document.
+    removals: Vec<Removal>,
+    /// Exact key of every row, per input part.
+    keys: Vec<Vec<ExactKey>>,
+    /// Ids of the kept documents that removals point at.
+    kept_ids: HashMap<DocRef, String>,
+    /// Counters of the whole run.
+    stats: DedupStats,
+}
+
+/// Decides the duplicates of the whole input, then writes one kept and one rejected part per
+/// input part.
+pub struct DedupRunner<'a> {
+    env: &'a StageEnv<'a>,
+    inputs: Vec<PathBuf>,
+    decisions: Decisions,
+    memory_estimate: u64,
+    max_removal_rate: f64,
+}
+
+fn part_index(p: usize) -> Result<u32> {
+    u32::try_from(p).context("dedup: more than 2^32 input parts")
+}
+
+fn row_index(r: usize, path: &std::path::Path) -> Result<u32> {
+    u32::try_from(r).with_context(|| format!("dedup: {}: more than 2^32 rows in one part", path.display()))
+}
+
+impl<'a> DedupRunner<'a> {
+    /// Check the memory estimate, then run the map, reduce, verify and cluster phases.
+    pub fn new(config: &DedupConfig, env: &'a StageEnv<'a>) -> Result<Self> {
+        let input = env.input.as_ref().context("dedup: no input dataset")?;
+        let inputs = input.output_paths();
+        let docs: u64 = input.manifest.output_parts().map(|p| p.rows).sum();
+        let dedup = config.engine()?;
+        let memory_estimate = config.estimate_memory(&dedup, docs);
+        tracing::info!(
+            stage = %env.stage.name,
+            docs,
+            memory_estimate_bytes = memory_estimate,
+            max_memory_bytes = config.max_memory_bytes,
+            "dedup memory estimate"
+        );
+        if memory_estimate > config.max_memory_bytes {
+            bail!(
+                "dedup needs an estimated {memory_estimate} bytes ({:.2} GiB) for {docs} documents, above \
+                 max_memory_bytes = {}; raise max_memory_bytes or split the input",
+                memory_estimate as f64 / f64::from(1u32 << 30),
+                config.max_memory_bytes
+            );
+        }
+        let decisions = decide(config, &dedup, &inputs)?;
+        Ok(DedupRunner {
+            env,
+            inputs,
+            decisions,
+            memory_estimate,
+            max_removal_rate: config.max_removal_rate,
+        })
+    }
+}
+
+/// Normalises and maps every row of one part.
+fn map_part(dedup: &Dedup, near: bool, part: u32, path: &std::path::Path) -> Result<PartMap> {
+    let docs = read_documents(path)?;
+    let normalizer = Normalizer::new(NormalizeOptions::dedup());
+    let mut normalized = Normalized::new();
+    let mut out = MapOutput::new();
+    let mut near_entries = Vec::new();
+    for (row, doc) in docs.iter().enumerate() {
+        normalizer.normalize_into(&doc.text, &mut normalized, false);
+        dedup.map_document(DocRef::new(part, row_index(row, path)?), normalized.text(), &mut out);
+        if near {
+            near_entries.append(&mut out.near);
+        } else {
+            out.near.clear();
+        }
+    }
+    let keys = out.exact.iter().map(|e| e.key).collect();
+    Ok(PartMap {
+        exact: out.exact,
+        near: near_entries,
+        keys,
+        stats: out.stats,
+    })
+}
+
+/// A document, its normalised text and its id, each when asked for.
+type FetchedRow = (DocRef, Option<String>, Option<String>);
+
+/// Normalised texts of `need_text` and ids of `need_id`, read from their parts.
+fn fetch_rows(
+    inputs: &[PathBuf],
+    need_text: &BTreeSet<DocRef>,
+    need_id: &BTreeSet<DocRef>,
+) -> Result<(HashMap<DocRef, String>, HashMap<DocRef, String>)> {
+    let mut per_part: BTreeMap<u32, Vec<DocRef>> = BTreeMap::new();
+    for doc in need_text.union(need_id) {
+        per_part.entry(doc.part()).or_default().push(*doc);
+    }
+    let per_part: Vec<(u32, Vec<DocRef>)> = per_part.into_iter().collect();
+    let fetched: Vec<Vec<FetchedRow>> = per_part
+        .par_iter()
+        .map(|(part, refs)| {
+            let path = inputs
+                .get(*part as usize)
+                .context("dedup: document of an unknown part")?;
+            let docs = read_documents(path)?;
+            let normalizer = Normalizer::new(NormalizeOptions::dedup());
+            let mut normalized = Normalized::new();
+            refs.iter()
+                .map(|doc| {
+                    let row = docs
+                        .get(doc.row() as usize)
+                        .with_context(|| format!("dedup: {}: row {} is missing", path.display(), doc.row()))?;
+                    let text = need_text.contains(doc).then(|| {
+                        normalizer.normalize_into(&row.text, &mut normalized, false);
+                        normalized.text().to_owned()
+                    });
+                    let id = need_id.contains(doc).then(|| row.id.clone());
+                    Ok((*doc, text, id))
+                })
+                .collect::<Result<Vec<_>>>()
+        })
+        .collect::<Result<_>>()?;
+    let mut texts = HashMap::new();
+    let mut ids = HashMap::new();
+    for (doc, text, id) in fetched.into_iter().flatten() {
+        if let Some(t) = text {
+            texts.insert(doc, t);
+        }
+        if let Some(i) = id {
+            ids.insert(doc, i);
+        }
+    }
+    Ok((texts, ids))
+}
+
+/// All phases up to the removals, deterministic whatever the threads and buckets.
+fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf]) -> Result<Decisions> {
+    let mapped: Vec<PartMap> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(p, path)| map_part(dedup, config.near, part_index(p)?, path))
+        .collect::<Result<_>>()?;
+
+    let buckets = config.buckets.max(1);
+    let mut exact_buckets: Vec<Vec<ExactEntry>> = vec![Vec::new(); buckets as usize];
+    let mut near_buckets: Vec<Vec<NearEntry>> = vec![Vec::new(); buckets as usize];
+    let mut stats = DedupStats::default();
+    let mut keys = Vec::with_capacity(mapped.len());
+    for part in mapped {
+        stats.merge(&part.stats);
+        if config.exact {
+            for entry in part.exact {
+                exact_buckets[entry.partition(buckets) as usize].push(entry);
+            }
+        }
+        for entry in part.near {
+            near_buckets[entry.partition(buckets) as usize].push(entry);
+        }
+        keys.push(part.keys);
+    }
+
+    let reduced: Vec<(Vec<ExactDecision>, DedupStats)> = exact_buckets
+        .into_par_iter()
+        .map(|bucket| {
+            let mut s = DedupStats::default();
+            (engine::reduce_exact(bucket, &mut s), s)
+        })
+        .collect();
+    let mut exact = Vec::new();
+    for (decisions, s) in reduced {
+        stats.merge(&s);
+        exact.extend(decisions);
+    }
+    exact.sort_unstable();
+    let candidates: Vec<CandidateEdge> = near_buckets.into_par_iter().flat_map(engine::reduce_near).collect();
+
+    // The documents whose text verification needs (edge ends, with exact duplicates folded
+    // onto the document they duplicate) and whose id a removal may name.
+    let duplicate_of = |doc: DocRef| match exact.binary_search_by_key(&doc, |d| d.doc) {
+        Ok(i) => exact[i].duplicate_of,
+        Err(_) => doc,
+    };
+    let need_text: BTreeSet<DocRef> = candidates
+        .iter()
+        .flat_map(|e| [duplicate_of(e.a), duplicate_of(e.b)])
+        .collect();
+    let mut need_id = need_text.clone();
+    need_id.extend(exact.iter().map(|d| d.duplicate_of));
+    let (texts, ids) = fetch_rows(inputs, &need_text, &need_id)?;
+
+    let fetch = |doc: DocRef| texts.get(&doc).map(String::as_str);
+    let verified = dedup.verify(candidates, &exact, fetch, &mut stats)?;
+    let near = dedup.cluster(&verified, fetch, &mut stats)?;
+    let removals = engine::merge_removals(exact, near);
+    let mut kept_ids = HashMap::new();
+    for r in &removals {
+        let id = ids
+            .get(&r.kept)
+            .with_context(|| format!("dedup: no id read for kept document {}", r.kept))?;
+        kept_ids.entry(r.kept).or_insert_with(|| id.clone());
+    }
+    Ok(Decisions {
+        removals,
+        keys,
+        kept_ids,
+        stats,
+    })
+}
+
+impl StageRunner for DedupRunner<'_> {
+    fn task_count(&self) -> usize {
+        self.inputs.len()
+    }
+
+    fn run_task(&self, index: usize) -> Result<TaskOutput> {
+        let path = &self.inputs[index];
+        let part = part_index(index)?;
+        let docs = read_documents(path)?;
+        let keys = self.decisions.keys.get(index).map(Vec::as_slice).unwrap_or_default();
+        if keys.len() != docs.len() {
+            bail!(
+                "dedup: {}: has {} rows, {} when it was mapped",
+                path.display(),
+                docs.len(),
+                keys.len()
+            );
+        }
+        let removals = engine::removals_for_part(&self.decisions.removals, part);
+        let keep = engine::apply(part, docs.len(), removals)?;
+        let mut removal_of: HashMap<u32, &Removal> = removals.iter().map(|r| (r.doc.row(), r)).collect();
+        let rows_in = docs.len() as u64;
+        let mut kept: Vec<Document> = Vec::with_capacity(docs.len());
+        let mut kept_sha: Vec<String> = Vec::with_capacity(docs.len());
+        let mut removed: Vec<Document> = Vec::new();
+        let mut records: Vec<DuplicateRecord> = Vec::new();
+        let (mut exact, mut near) = (0u64, 0u64);
+        for (row, (doc, key)) in docs.into_iter().zip(keys).enumerate() {
+            if keep[row] {
+                kept.push(doc);
+                kept_sha.push(key.to_hex());
+                continue;
+            }
+            let removal = removal_of
+                .remove(&row_index(row, path)?)
+                .with_context(|| format!("dedup: {}: row {row} removed without a reason", path.display()))?;
+            let duplicate_of = self
+                .decisions
+                .kept_ids
+                .get(&removal.kept)
+                .with_context(|| format!("dedup: no id for kept document {}", removal.kept))?
+                .clone();
+            let (kind, cluster, similarity) = match removal.reason {
+                RemovalReason::Exact { .. } => {
+                    exact += 1;
+                    (DuplicateKind::Exact, None, None)
+                }
+                RemovalReason::Near { cluster, similarity } => {
+                    near += 1;
+                    (DuplicateKind::Near, Some(cluster), Some(similarity))
+                }
+            };
+            records.push(DuplicateRecord {
+                kind,
+                duplicate_of,
+                cluster,
+                similarity,
+                text_sha256: key.to_hex(),
+            });
+            removed.push(doc);
+        }
+
+        let name = part_name(index);
+        let mut w = PartWriter::create(&self.env.dir.join(&name), dedup_output_schema(), &self.env.write)?;
+        w.write_documents_with(&kept, text_sha256_column(&kept_sha))?;
+        crate::faults::point("mid-part");
+        let out = w.finish()?;
+        let rej_name = format!("rejected-{index:05}.parquet");
+        let mut w = PartWriter::create(&self.env.dir.join(&rej_name), dedup_rejected_schema(), &self.env.write)?;
+        w.write_documents_with(&removed, dedup_rejected_columns(&records))?;
+        let rej = w.finish()?;
+        Ok(TaskOutput {
+            parts: vec![
+                PartEntry {
+                    name,
+                    rows: out.rows,
+                    bytes: out.bytes,
+                    sha256: to_hex(&out.sha256),
+                    role: "output".into(),
+                },
+                PartEntry {
+                    name: rej_name,
+                    rows: rej.rows,
+                    bytes: rej.bytes,
+                    sha256: to_hex(&rej.sha256),
+                    role: "rejected".into(),
+                },
+            ],
+            rows_in,
+            rows_out: out.rows,
+            stats: serde_json::json!({
+                "docs_in": rows_in,
+                "kept": out.rows,
+                "exact_duplicates": exact,
+                "near_duplicates": near,
+            }),
+        })
+    }
+
+    fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
+        let mut stats = outputs
+            .iter()
+            .fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
+        let docs_in: u64 = outputs.iter().map(|o| o.rows_in).sum();
+        let kept: u64 = outputs.iter().map(|o| o.rows_out).sum();
+        let removed = docs_in - kept;
+        let rate = if docs_in == 0 {
+            0.0
+        } else {
+            removed as f64 / docs_in as f64
+        };
+        let global = &self.decisions.stats;
+        let extra = serde_json::json!({
+            "docs_in": docs_in,
+            "kept": kept,
+            "exact_duplicates": global.exact_duplicates,
+            "near_duplicates": global.near_duplicates,
+            "exact_groups": global.exact_groups,
+            "clusters": global.clusters,
+            "largest_cluster": global.largest_cluster,
+            "candidate_pairs": global.candidate_pairs,
+            "verified_pairs": global.verified_pairs,
+            "memory_estimate_bytes": self.memory_estimate,
+            "removal_rate": rate,
+        });
+        match (stats.as_object_mut(), extra) {
+            (Some(obj), serde_json::Value::Object(extra)) => obj.extend(extra),
+            (_, extra) => stats = extra,
+        }
+        if rate > self.max_removal_rate {
+            bail!(
+                "dedup removed {:.1}% of documents ({removed} of {docs_in}: {} exact, {} near duplicates), above \
+                 max_removal_rate = {}; check the input for repeated documents, or raise max_removal_rate if this is \
+                 intended",
+                rate * 100.0,
+                global.exact_duplicates,
+                global.near_duplicates,
+                self.max_removal_rate,
+            );
+        }
+        Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_engine() {
+        let config = DedupConfig::default();
+        assert!(config.validate().is_empty());
+        let dedup = config.engine().unwrap();
+        assert_eq!(dedup.config().buckets(), engine::DEFAULT_BUCKETS);
+        assert_eq!(config.estimate_memory(&dedup, 0), 0);
+        let bad = DedupConfig {
+            threshold: 0.0,
+            buckets: 0,
+            exact: false,
+            near: false,
+            ..DedupConfig::default()
+        };
+        assert_eq!(bad.validate().len(), 3);
+    }
+}
