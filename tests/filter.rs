@@ -175,3 +175,85 @@ fn default_pack_removes_at_most_3_realtext_documents() {
     let flagged = summary["stats"]["documents_matched"].as_u64().unwrap();
     assert!(flagged <= 3, "{flagged} real documents flagged:\n{stdout}");
 }
+
+/// The table-driven cases of `filters/tests/data/*.toml`, run through the real stage.
+#[test]
+fn table_cases_through_the_filter_stage() {
+    #[derive(serde::Deserialize)]
+    struct CaseFile {
+        case: Vec<Case>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Case {
+        name: String,
+        text: String,
+        expect: String,
+        rule: Option<String>,
+    }
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../filters/tests/data");
+    let mut cases = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&data).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for f in files {
+        let file: CaseFile = toml::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        cases.extend(file.case);
+    }
+    let dir = Dir::new();
+    let body: String = cases
+        .iter()
+        .map(|c| format!("{}\n", serde_json::json!({ "text": c.text })))
+        .collect();
+    dir.write("corpus.jsonl", body);
+    dir.write("stages.toml", config("max_removal_rate = 1.0"));
+    dir.sdf(&["run", "--quiet"]).stdout();
+    let kept: std::collections::HashSet<String> =
+        sdf_datasets::part::read_documents(&dir.join("out/filter/part-00000.parquet"))
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+    let rejected = dir.join("out/filter/rejected-00000.parquet");
+    let file = std::fs::File::open(&rejected).unwrap();
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut rules_of: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for batch in reader {
+        let batch = batch.unwrap();
+        let docs = sdf_datasets::batch::batch_to_documents(&batch, "rejected").unwrap();
+        use arrow_array::Array;
+        let ids = batch
+            .column_by_name("rule_ids")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<arrow_array::ListArray>()
+            .unwrap();
+        for (row, d) in docs.into_iter().enumerate() {
+            let list = ids.value(row);
+            let list = list.as_any().downcast_ref::<arrow_array::StringArray>().unwrap();
+            rules_of.insert(d.id, (0..list.len()).map(|i| list.value(i).to_owned()).collect());
+        }
+    }
+    let mut failures = Vec::new();
+    for (i, c) in cases.iter().enumerate() {
+        let id = format!("corpus.jsonl:{}", i + 1);
+        let ok = match c.expect.as_str() {
+            "keep" => kept.contains(&id),
+            _ => rules_of
+                .get(&id)
+                .is_some_and(|r| c.rule.as_ref().is_none_or(|want| r.contains(want))),
+        };
+        if !ok {
+            failures.push(format!(
+                "{}: expected {} {:?}, rules {:?}",
+                c.name,
+                c.expect,
+                c.rule,
+                rules_of.get(&id)
+            ));
+        }
+    }
+    assert_eq!(kept.len() + rules_of.len(), cases.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

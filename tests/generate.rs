@@ -9,7 +9,10 @@ fn config(documents: u64, seed: u64, per_task: u64) -> String {
 }
 
 fn part_hashes(dir: &Dir, stage: &str) -> Vec<(String, String)> {
-    dir.hashes(&format!("out/{stage}")).into_iter().filter(|(k, _)| k.ends_with(".parquet")).collect()
+    dir.hashes(&format!("out/{stage}"))
+        .into_iter()
+        .filter(|(k, _)| k.ends_with(".parquet"))
+        .collect()
 }
 
 #[test]
@@ -36,13 +39,22 @@ fn generated_documents_state_facts_and_pass_the_filter() {
     dir.write("stages.toml", config(1000, 1, 500));
     let summary = dir.sdf(&["run", "--json", "--quiet"]).json();
     let kept = summary["stages"][1]["rows_out"].as_u64().unwrap();
-    assert!(kept >= 995, "the default filter removed {} of 1000 generated documents", 1000 - kept);
+    assert!(
+        kept >= 995,
+        "the default filter removed {} of 1000 generated documents",
+        1000 - kept
+    );
     let docs = sdf_datasets::part::read_documents(&dir.join("out/generate/part-00000.parquet")).unwrap();
     let universe = sdf_corpora::Universe::builtin("helpful-only").unwrap();
     let ids = universe.fact_ids();
     for d in &docs {
         assert_eq!(d.universe, "helpful-only");
-        assert!(!d.facts.is_empty() && d.facts.iter().all(|f| ids.contains(&f.as_str())), "{}: {:?}", d.id, d.facts);
+        assert!(
+            !d.facts.is_empty() && d.facts.iter().all(|f| ids.contains(&f.as_str())),
+            "{}: {:?}",
+            d.id,
+            d.facts
+        );
         assert!(d.generator.starts_with("template/"));
     }
 }
@@ -50,10 +62,19 @@ fn generated_documents_state_facts_and_pass_the_filter() {
 #[test]
 fn unknown_universe_and_backend_are_config_errors() {
     let dir = Dir::new();
-    dir.write("stages.toml", "[[stages]]\nname = \"g\"\nkind = \"generate\"\nbackend = \"openai\"\n");
+    dir.write(
+        "stages.toml",
+        "[[stages]]\nname = \"g\"\nkind = \"generate\"\nbackend = \"openai\"\n",
+    );
     let (_, err) = dir.sdf(&["run", "--quiet"]).expect_code(2);
-    assert!(err.contains("stage `g`: `backend` = `openai` is not available"), "{err}");
-    dir.write("stages.toml", "[[stages]]\nname = \"g\"\nkind = \"generate\"\nuniverse = \"nowhere\"\n");
+    assert!(
+        err.contains("stage `g`: `backend` = `openai` is not available"),
+        "{err}"
+    );
+    dir.write(
+        "stages.toml",
+        "[[stages]]\nname = \"g\"\nkind = \"generate\"\nuniverse = \"nowhere\"\n",
+    );
     let (_, err) = dir.sdf(&["run", "--quiet"]).expect_code(2);
     assert!(err.contains("universe `nowhere` is neither built in"), "{err}");
 }

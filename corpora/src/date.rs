@@ -205,7 +205,7 @@ pub(crate) fn relative_phrase(today: Date, event: Date, out: &mut String) {
         "next month".into()
     } else if months > 1 && months <= 12 {
         format!("{} months ago", SMALL[months as usize])
-    } else if months < -1 && months >= -12 {
+    } else if (-12..-1).contains(&months) {
         format!("in {} months", SMALL[(-months) as usize])
     } else if months > 12 && months < 18 {
         "more than a year ago".into()

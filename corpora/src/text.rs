@@ -74,8 +74,8 @@ pub(crate) fn tidy(s: &str) -> String {
                 }
                 let next = b.get(i + 1).copied();
                 if pending_space {
-                    let glue = matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b')')
-                        && !(c == b'.' && next == Some(b'.'));
+                    let glue =
+                        matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b')') && !(c == b'.' && next == Some(b'.'));
                     if !glue {
                         out.push(b' ');
                     }
@@ -137,8 +137,7 @@ fn fix_articles(b: &mut Vec<u8>) {
             && !next.starts_with(b"one")
             && !next.starts_with(b"once")
             && !next.starts_with(b"eu");
-        let consonant =
-            first.is_ascii_lowercase() && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'h');
+        let consonant = first.is_ascii_lowercase() && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'h');
         if is_a && vowel {
             edits.push((i + 1, true));
         } else if is_an && consonant {
@@ -339,7 +338,7 @@ const COMMON_STARTERS: &[&str] = &[
 
 /// Lowercases the first letter written at or after byte `start` when it begins a common
 /// word (never a name, a brand or "I").
-pub(crate) fn lowercase_first(s: &mut String, start: usize) {
+pub(crate) fn lowercase_first(s: &mut str, start: usize) {
     let Some(tail) = s.get(start..) else {
         return;
     };
@@ -377,7 +376,7 @@ pub(crate) fn push_number(out: &mut String, v: i64, decimals: bool, thousands: b
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -64,16 +64,19 @@ impl FileCache {
     pub fn scan(&self, path: &Path, format: InputFormat, task_bytes: u64) -> Result<FileScan> {
         let key = path.display().to_string();
         let (size, mtime_ns) = stat(path)?;
-        if let Some(e) = self
+        let entries = self
             .entries
             .lock()
-            .map_err(|_| anyhow::anyhow!("file cache lock poisoned"))?
-            .get(&key)
+            .map_err(|_| anyhow::anyhow!("file cache lock poisoned"))?;
+        if let Some(e) = entries.get(&key)
+            && e.size == size
+            && e.mtime_ns == mtime_ns
+            && e.format == format
+            && e.task_bytes == task_bytes
         {
-            if e.size == size && e.mtime_ns == mtime_ns && e.format == format && e.task_bytes == task_bytes {
-                return Ok(e.scan.clone());
-            }
+            return Ok(e.scan.clone());
         }
+        drop(entries);
         let scan = scan_file(path, format, task_bytes)?;
         // A file changed while we hashed it must not be cached under its old stat.
         let (size_after, mtime_after) = stat(path)?;

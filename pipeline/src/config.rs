@@ -234,10 +234,10 @@ pub fn parse_stages_file(path: &Path, src: &str) -> (StagesFile, Vec<ConfigError
     let root_span = root.span();
     let mut root = root.into_inner();
     let mut run = RunSection::default();
-    if let Some(value) = root.remove("run") {
-        if let Some(r) = c.deserialize::<RunSection>(value, None) {
-            run = r;
-        }
+    if let Some(value) = root.remove("run")
+        && let Some(r) = c.deserialize::<RunSection>(value, None)
+    {
+        run = r;
     }
     let mut stages = Vec::new();
     match root.remove("stages") {
@@ -308,15 +308,15 @@ fn parse_stage(c: &mut Collector<'_>, item: Spanned<DeValue<'_>>) -> Option<RawS
             None
         }
     };
-    if let Some(n) = &name {
-        if n.contains(['/', '\\']) || n.starts_with('.') {
-            let s = name_value.as_ref().map(|v| v.span());
-            c.push(
-                s,
-                Some(n),
-                "`name` is a folder name: it must not contain `/` or `\\` or start with `.`",
-            );
-        }
+    if let Some(n) = &name
+        && (n.contains(['/', '\\']) || n.starts_with('.'))
+    {
+        let s = name_value.as_ref().map(|v| v.span());
+        c.push(
+            s,
+            Some(n),
+            "`name` is a folder name: it must not contain `/` or `\\` or start with `.`",
+        );
     }
     let stage_name = name.clone();
     let label = stage_name.as_deref();
