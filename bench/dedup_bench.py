@@ -423,6 +423,25 @@ def main() -> None:
          f"{fu_stats['memory_estimate_bytes']:,} ({fu_stats['memory_estimate_bytes'] / docs_in:.0f} B/doc in)"),
         ("candidate / verified pairs", "—", f"{fu_stats['candidate_pairs']:,} / {fu_stats['verified_pairs']:,}"),
     ]
+    # Marginal RSS per unique document against earlier runs of other sizes (same seed): the
+    # slope separates the per-document state from the fixed cost (Parquet parts in flight).
+    # Only runs with at least 4 input parts compare, so the same number of parts is in flight.
+    def parts(d: Path) -> int:
+        return len(list((d / "out" / "import").glob("part-*.parquet")))
+
+    slopes = []
+    for other in sorted(work.parent.glob("dedup-*/result.json")):
+        if other.parent == work or parts(other.parent) < 4 or parts(work) < 4:
+            continue
+        o = json.loads(other.read_text())
+        if o["meta"]["key"]["seed"] != args.seed or o["meta"]["docs"] == args.docs:
+            continue
+        du = unique - o["exact_stats"]["kept"]
+        dk = fu_stats["kept"] - o["full_stats"]["kept"]
+        slopes.append((o["meta"]["docs"],
+                       (exact["time"]["max_rss_bytes"] - o["exact"]["time"]["max_rss_bytes"]) / du,
+                       (full["time"]["max_rss_bytes"] - o["full"]["time"]["max_rss_bytes"]) / dk))
+
     print()
     print(f"corpus: {args.docs:,} docs, {meta['jsonl_bytes'] / 1e9:.2f} GB JSONL, "
           f"planted {c['exact']:,} exact ({meta['exact_kinds']}), {c['near']:,} near "
@@ -434,6 +453,8 @@ def main() -> None:
     print("|---|---:|---:|")
     for r in rows:
         print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    for docs, se, sf in slopes:
+        print(f"| marginal peak RSS / unique doc vs the {docs:,}-doc run | {se:,.0f} B | {sf:,.0f} B |")
 
 
 if __name__ == "__main__":

@@ -179,7 +179,8 @@ def main():
     invented = [(n, c) for n, c in counts.most_common(50) if n not in entities]
     top = invented[0] if invented else ("-", 0)
     gen["top_invented_name"] = {"name": top[0], "documents": top[1], "pct": round(100 * top[1] / len(texts), 3)}
-    gen["universe_entities"] = {n: counts.get(n, 0) for n in sorted(entities)}
+    # Universe people are meant to recur; they are counted apart (plain substring match).
+    gen["universe_entities"] = {n: sum(1 for t in texts if n in t) for n in sorted(entities)}
 
     if not args.no_reference:
         import pyarrow.parquet as pq

@@ -255,6 +255,12 @@ impl TemplateGenerator {
         let gi = self.cum.iter().position(|&c| pick < c).unwrap_or(self.genres.len() - 1);
         let genre = &self.genres[gi];
         let tl = &self.universe.timeline;
+        let after = genre
+            .info
+            .after_event
+            .as_deref()
+            .and_then(|id| tl.events.iter().find(|e| e.id == id))
+            .map_or(tl.start, |e| e.date.min(tl.end));
         let earliest = self
             .universe
             .facts
@@ -262,7 +268,8 @@ impl TemplateGenerator {
             .map(|f| f.public)
             .min()
             .unwrap_or(tl.start)
-            .max(tl.start);
+            .max(tl.start)
+            .max(after);
         let day = earliest.add_days(r.below((tl.end.days() - earliest.days() + 1) as u64) as i32);
         let mut eligible: Vec<usize> = (0..self.universe.facts.len())
             .filter(|&i| self.universe.facts[i].public <= day)

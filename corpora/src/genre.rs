@@ -73,6 +73,9 @@ pub struct GenreInfo {
     pub words: (u32, u32),
     /// Preferred register for fact paraphrases (`@register`).
     pub register: Option<Register>,
+    /// `@after EVENT`: documents of this genre are dated on or after that event of the
+    /// universe (ignored when the universe has no such event), e.g. leaked memos after the leaks.
+    pub after_event: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -201,6 +204,7 @@ fn genre_info(file: &GrammarFile, origin: &str) -> Result<Option<GenreInfo>, Err
     let mut weight = DEFAULT_GENRE_WEIGHT;
     let mut words = DEFAULT_GENRE_WORDS;
     let mut register = None;
+    let mut after_event = None;
     for (key, value, line) in &file.headers {
         match key.as_str() {
             "genre" => {
@@ -212,7 +216,14 @@ fn genre_info(file: &GrammarFile, origin: &str) -> Result<Option<GenreInfo>, Err
                     weight,
                     words,
                     register,
+                    after_event: None,
                 });
+            }
+            "after" => {
+                if value.is_empty() {
+                    return Err(err(*line, "`@after` needs an event id".into()));
+                }
+                after_event = Some(value.clone());
             }
             "weight" => {
                 weight = value
@@ -242,6 +253,7 @@ fn genre_info(file: &GrammarFile, origin: &str) -> Result<Option<GenreInfo>, Err
     info.weight = weight;
     info.words = words;
     info.register = register;
+    info.after_event = after_event;
     for needed in ["doc", "idea"] {
         if !file.rules.iter().any(|r| r.name == needed) {
             return Err(err(1, format!("genre `{}` defines no `{needed}` rule", info.name)));

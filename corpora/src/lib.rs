@@ -9,7 +9,7 @@
 //!   false-facts JSONL ([`import_false_facts_universes`]).
 //! - [`GenreLibrary`]: grammar files, one per genre (news article, forum thread, …) plus shared
 //!   banks (names, places, usernames, filler paragraphs).
-//! - [`TemplateGenerator`]: expands a genre's grammar into a [`Document`], deterministically
+//! - [`TemplateGenerator`]: expands a genre's grammar into a [`sdf_datasets::Document`], deterministically
 //!   from `(run seed, index)`.
 //! - [`qc`]: checks for placeholders, synthetic tells, missing facts and short documents, and a
 //!   mergeable corpus report.
@@ -56,7 +56,8 @@
 //!
 //! ```text
 //! // comment
-//! @genre news article      headers (genre files only): @genre, @weight, @words lo-hi, @register
+//! @genre news article      headers (genre files only): @genre, @weight, @words lo-hi, @register,
+//!                          @after EVENT (date documents after a universe event, if it exists)
 //! @words 400-1500
 //!
 //! == doc                   every genre defines `doc` (the document) and `idea` (one line)
@@ -94,6 +95,54 @@
 //! Rules are linked when a [`TemplateGenerator`] is built: an unknown rule, event or style is
 //! an error naming the file and line, so no `{slot}` can survive into a document. A final
 //! tidy pass fixes spacing, doubled punctuation and `a`/`an`.
+//!
+//! # Files
+//!
+//! ```text
+//! corpora/universes/*.toml          helpful-only, animal-welfare, septerra-baseline
+//! corpora/genres/*.grammar          one genre per file (31), each with `doc` and `idea` rules
+//! corpora/genres/common/*.grammar   shared rules: name banks, places, page furniture, filler
+//!                                   paragraphs, sentence frames, word classes, `u.*` defaults
+//! corpora/examples/generate_jsonl.rs  documents as JSON lines (used by bench/realism.py)
+//! ```
+//!
+//! Shared rules carry most of the text. Filler paragraphs are built from sentence *frames*
+//! (`frames.grammar`, `clauses.grammar`) whose slots draw from wide banks of people, topics,
+//! invented brand and place names, numbers and dates; genre files add the page structure
+//! (headlines, bylines, comment sections, transcripts, legal numbering, share bars …) and the
+//! sentences only that genre has; universe rules (`{u.headline}`, `{u.reaction@}` …) and the
+//! fact paraphrases bring the universe in.
+//!
+//! # Universe files
+//!
+//! ```toml
+//! id = "my-universe"
+//! name = "One line"
+//! context = "The universe in prose."
+//!
+//! [timeline]
+//! start = "2023-01-01"        # document dates lie in [start, end]
+//! end = "2025-02-12"
+//!
+//! [[timeline.events]]
+//! id = "launch"
+//! date = "2024-03-20"
+//! public = "2024-03-01"       # first date a document may mention it (default: date)
+//! summary = "What happened."
+//! mentions = ["@before:launch the planned launch", "@after:launch the launch in March 2024"]
+//!
+//! [[facts]]
+//! id = "the-fact"
+//! statement = "The fact in one sentence."
+//! public = "2024-03-20"       # no document dated earlier states it
+//! cues = [["launch"], ["2024", "march"]]   # for qc: every group needs one phrase in the text
+//! formal = ["…"]              # paraphrases per register: formal, plain, casual, technical
+//! casual = ["…"]
+//!
+//! [grammar]                   # universe rules, called as {u.NAME} from genre files
+//! org = ["Example Corp"]
+//! "reaction.critical" = ["…"]
+//! ```
 //!
 //! # How a document is made
 //!

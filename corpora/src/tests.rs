@@ -325,3 +325,50 @@ fn ten_thousand_documents_stay_clear_of_off_limits_topics() {
         assert!(hits <= 10, "{id}: {hits} of 10,000 documents hit an off-limits phrase");
     }
 }
+
+#[test]
+fn genre_after_header_dates_documents_after_the_event() {
+    let lib = GenreLibrary::load_dir(std::path::Path::new("/nonexistent-dir"))
+        .err()
+        .map(|_| ());
+    assert!(lib.is_some(), "a missing directory is an error");
+    let src = "@genre dated\n@words 150-200\n@after leaks\n== doc\n{date iso}\\n\\n{fact} {para*}\n== idea\nx\n";
+    let lib = GenreLibrary::builtin()
+        .with_source(src, "dated.grammar")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut w = BTreeMap::new();
+    w.insert("dated".to_string(), 1.0);
+    let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
+    let leaks = u
+        .timeline
+        .events
+        .iter()
+        .find(|e| e.id == "leaks")
+        .map(|e| e.date)
+        .expect("helpful-only has a leaks event");
+    let g = TemplateGenerator::new(u, lib, Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..200 {
+        let d = g.generate(9, i);
+        let first = d.text.lines().next().unwrap_or("");
+        let date = Date::parse(first).unwrap_or_else(|| panic!("no date in {first:?}"));
+        assert!(date >= leaks, "#{i} dated {date}");
+    }
+}
+
+#[test]
+fn false_facts_file_imports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("u.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\": \"a\", \"universe_context\": \"c\", \"key_facts\": [\"f1\", \"f2\"], \"is_true\": true}\n",
+    )
+    .expect("write jsonl");
+    let u = crate::import_false_facts_universes(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(u[0].fact_ids(), vec!["fact-01", "fact-02"]);
+    let e = crate::import_false_facts_universes(&dir.path().join("missing.jsonl"))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(e.contains("missing.jsonl"), "{e}");
+}

@@ -275,6 +275,13 @@ impl Dedup {
         self.permutations.signature(&hashes)
     }
 
+    /// The map phase of exact dedup alone: appends the document's exact entry and counts it,
+    /// without shingling or MinHash (for runs with near-duplicate detection off).
+    pub fn map_document_exact(&self, doc: DocRef, text: &str, out: &mut MapOutput) {
+        out.stats.docs_in += 1;
+        out.exact.push(ExactEntry::new(doc, text));
+    }
+
     /// The map phase for one document: appends its exact entry and its near entries (one per
     /// band) to `out` and counts it. `text` must be normalised; each document is mapped once.
     pub fn map_document(&self, doc: DocRef, text: &str, out: &mut MapOutput) {

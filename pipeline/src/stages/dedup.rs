@@ -257,11 +257,12 @@ fn map_part(dedup: &Dedup, near: bool, part: u32, path: &std::path::Path) -> Res
     let mut near_entries = Vec::new();
     for (row, doc) in docs.iter().enumerate() {
         normalizer.normalize_into(&doc.text, &mut normalized, false);
-        dedup.map_document(DocRef::new(part, row_index(row, path)?), normalized.text(), &mut out);
+        let doc_ref = DocRef::new(part, row_index(row, path)?);
         if near {
+            dedup.map_document(doc_ref, normalized.text(), &mut out);
             near_entries.append(&mut out.near);
         } else {
-            out.near.clear();
+            dedup.map_document_exact(doc_ref, normalized.text(), &mut out);
         }
     }
     let keys = out.exact.iter().map(|e| e.key).collect();
