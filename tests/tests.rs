@@ -6,4 +6,5 @@ mod config_errors;
 mod dedup;
 mod filter;
 mod generate;
+mod qc;
 mod spine;

@@ -19,6 +19,7 @@ pub mod dedup;
 pub mod filter;
 pub mod generate;
 pub mod import;
+pub mod qc;
 pub mod shard;
 
 /// The kinds of stage a `stages.toml` can declare.
@@ -29,6 +30,8 @@ pub enum StageKind {
     Import,
     /// Generate documents of a universe.
     Generate,
+    /// Flag and drop documents with placeholders, synthetic tells, no fact, too few words.
+    Qc,
     /// Remove documents that match a rule pack.
     Filter,
     /// Remove exact and near duplicates.
@@ -42,6 +45,7 @@ impl StageKind {
     pub const ALL: &'static [StageKind] = &[
         StageKind::Import,
         StageKind::Generate,
+        StageKind::Qc,
         StageKind::Filter,
         StageKind::Dedup,
         StageKind::Shard,
@@ -52,6 +56,7 @@ impl StageKind {
         match self {
             StageKind::Import => "import",
             StageKind::Generate => "generate",
+            StageKind::Qc => "qc",
             StageKind::Filter => "filter",
             StageKind::Dedup => "dedup",
             StageKind::Shard => "shard",
@@ -89,6 +94,8 @@ pub enum StageSettings {
     Import(import::ImportConfig),
     /// `kind = "generate"`.
     Generate(generate::GenerateConfig),
+    /// `kind = "qc"`.
+    Qc(qc::QcStageConfig),
     /// `kind = "filter"`.
     Filter(filter::FilterConfig),
     /// `kind = "dedup"`.
@@ -107,6 +114,7 @@ impl StageSettings {
         Some(match kind {
             StageKind::Import => StageSettings::Import(c.deserialize(value, stage)?),
             StageKind::Generate => StageSettings::Generate(c.deserialize(value, stage)?),
+            StageKind::Qc => StageSettings::Qc(c.deserialize(value, stage)?),
             StageKind::Filter => StageSettings::Filter(c.deserialize(value, stage)?),
             StageKind::Dedup => StageSettings::Dedup(c.deserialize(value, stage)?),
             StageKind::Shard => StageSettings::Shard(c.deserialize(value, stage)?),
@@ -118,6 +126,7 @@ impl StageSettings {
         let v = match self {
             StageSettings::Import(c) => serde_json::to_value(c),
             StageSettings::Generate(c) => serde_json::to_value(c),
+            StageSettings::Qc(c) => serde_json::to_value(c),
             StageSettings::Filter(c) => serde_json::to_value(c),
             StageSettings::Dedup(c) => serde_json::to_value(c),
             StageSettings::Shard(c) => serde_json::to_value(c),
@@ -130,6 +139,7 @@ impl StageSettings {
         match self {
             StageSettings::Import(c) => c.validate(),
             StageSettings::Generate(c) => c.validate(),
+            StageSettings::Qc(c) => c.validate(),
             StageSettings::Filter(c) => c.validate(),
             StageSettings::Dedup(c) => c.validate(),
             StageSettings::Shard(c) => c.validate(),
@@ -202,6 +212,7 @@ pub fn config_files(stage: &PlannedStage, plan: &Plan, cache: &FileCache) -> Res
     match &stage.settings {
         StageSettings::Import(c) => c.config_files(plan, cache),
         StageSettings::Generate(c) => c.config_files(plan),
+        StageSettings::Qc(c) => c.config_files(plan),
         StageSettings::Filter(c) => c.config_files(plan),
         StageSettings::Dedup(_) => Ok(Vec::new()),
         StageSettings::Shard(_) => Ok(Vec::new()),
@@ -213,6 +224,7 @@ pub fn build_runner<'a>(env: &'a StageEnv<'a>) -> Result<Box<dyn StageRunner + '
     Ok(match &env.stage.settings {
         StageSettings::Import(c) => Box::new(import::ImportRunner::new(c, env)?),
         StageSettings::Generate(c) => Box::new(generate::GenerateRunner::new(c, env)?),
+        StageSettings::Qc(c) => Box::new(qc::QcRunner::new(c, env)?),
         StageSettings::Filter(c) => Box::new(filter::FilterRunner::new(c, env)?),
         StageSettings::Dedup(c) => Box::new(dedup::DedupRunner::new(c, env)?),
         StageSettings::Shard(c) => Box::new(shard::ShardRunner::new(c, env)?),
