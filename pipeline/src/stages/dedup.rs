@@ -21,13 +21,11 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use sdf_datasets::Document;
-use sdf_datasets::checksum::to_hex;
 use sdf_datasets::dedup_columns::{
     DuplicateKind, DuplicateRecord, dedup_output_schema, dedup_rejected_columns, dedup_rejected_schema,
     text_sha256_column,
 };
-use sdf_datasets::manifest::PartEntry;
-use sdf_datasets::part::{PartWriter, read_documents};
+use sdf_datasets::part::read_documents;
 use sdf_filters::dedup::{
     self as engine, CandidateEdge, Dedup, DedupStats, DocRef, ExactDecision, ExactEntry, ExactKey, MapOutput,
     NearEntry, Removal, RemovalReason,
@@ -35,7 +33,7 @@ use sdf_filters::dedup::{
 use sdf_filters::normalize::{NormalizeOptions, Normalized, Normalizer};
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name};
+use super::{StageEnv, StageRunner, TaskOutput, part_name, rejected_name, write_part};
 
 /// Default ceiling on the share of documents dedup may remove.
 pub const DEFAULT_MAX_REMOVAL_RATE: f64 = 0.5;
@@ -461,37 +459,30 @@ impl StageRunner for DedupRunner<'_> {
             removed.push(doc);
         }
 
-        let name = part_name(index);
-        let mut w = PartWriter::create(&self.env.dir.join(&name), dedup_output_schema(), &self.env.write)?;
-        w.write_documents_with(&kept, text_sha256_column(&kept_sha))?;
-        crate::faults::point("mid-part");
-        let out = w.finish()?;
-        let rej_name = format!("rejected-{index:05}.parquet");
-        let mut w = PartWriter::create(&self.env.dir.join(&rej_name), dedup_rejected_schema(), &self.env.write)?;
-        w.write_documents_with(&removed, dedup_rejected_columns(&records))?;
-        let rej = w.finish()?;
+        let out = write_part(
+            self.env,
+            part_name(index),
+            "output",
+            dedup_output_schema(),
+            &kept,
+            text_sha256_column(&kept_sha),
+        )?;
+        let rej = write_part(
+            self.env,
+            rejected_name(index),
+            "rejected",
+            dedup_rejected_schema(),
+            &removed,
+            dedup_rejected_columns(&records),
+        )?;
+        let rows_out = out.rows;
         Ok(TaskOutput {
-            parts: vec![
-                PartEntry {
-                    name,
-                    rows: out.rows,
-                    bytes: out.bytes,
-                    sha256: to_hex(&out.sha256),
-                    role: "output".into(),
-                },
-                PartEntry {
-                    name: rej_name,
-                    rows: rej.rows,
-                    bytes: rej.bytes,
-                    sha256: to_hex(&rej.sha256),
-                    role: "rejected".into(),
-                },
-            ],
+            parts: vec![out, rej],
             rows_in,
-            rows_out: out.rows,
+            rows_out,
             stats: serde_json::json!({
                 "docs_in": rows_in,
-                "kept": out.rows,
+                "kept": rows_out,
                 "exact_duplicates": exact,
                 "near_duplicates": near,
             }),

@@ -6,15 +6,14 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use sdf_datasets::Document;
 use sdf_datasets::checksum::{sha256_bytes, to_hex};
-use sdf_datasets::manifest::PartEntry;
-use sdf_datasets::part::{PartWriter, read_documents};
+use sdf_datasets::part::read_documents;
 use sdf_datasets::rejected::{MatchRecord, RemovalReason, reason_columns, rejected_schema};
 use sdf_datasets::schema::document_schema;
 use sdf_filters::matcher::{Finding, Matcher, Scratch};
 use sdf_filters::rules::{DEFAULT_PACK, DEFAULT_PACK_ORIGIN, RulePack};
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, resolve};
+use super::{StageEnv, StageRunner, TaskOutput, part_name, rejected_name, resolve, write_part};
 use crate::plan::Plan;
 
 /// Default ceiling on the share of documents a filter may remove.
@@ -147,38 +146,31 @@ impl StageRunner for FilterRunner<'_> {
                 removed.push(doc);
             }
         }
-        let name = part_name(index);
-        let mut w = PartWriter::create(&self.env.dir.join(&name), document_schema(), &self.env.write)?;
-        w.write_documents(&kept)?;
-        crate::faults::point("mid-part");
-        let out = w.finish()?;
-        let rej_name = format!("rejected-{index:05}.parquet");
-        let mut w = PartWriter::create(&self.env.dir.join(&rej_name), rejected_schema(), &self.env.write)?;
-        w.write_documents_with(&removed, reason_columns(&reasons))?;
-        let rej = w.finish()?;
+        let out = write_part(
+            self.env,
+            part_name(index),
+            "output",
+            document_schema(),
+            &kept,
+            Vec::new(),
+        )?;
+        let rej = write_part(
+            self.env,
+            rejected_name(index),
+            "rejected",
+            rejected_schema(),
+            &removed,
+            reason_columns(&reasons),
+        )?;
+        let (rows_out, removed) = (out.rows, rej.rows);
         Ok(TaskOutput {
-            parts: vec![
-                PartEntry {
-                    name,
-                    rows: out.rows,
-                    bytes: out.bytes,
-                    sha256: to_hex(&out.sha256),
-                    role: "output".into(),
-                },
-                PartEntry {
-                    name: rej_name,
-                    rows: rej.rows,
-                    bytes: rej.bytes,
-                    sha256: to_hex(&rej.sha256),
-                    role: "rejected".into(),
-                },
-            ],
+            parts: vec![out, rej],
             rows_in,
-            rows_out: out.rows,
+            rows_out,
             stats: serde_json::json!({
                 "docs_in": rows_in,
-                "kept": out.rows,
-                "removed": rej.rows,
+                "kept": rows_out,
+                "removed": removed,
                 "removed_per_rule": per_rule,
                 "removed_per_category": per_category,
             }),

@@ -6,12 +6,10 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use sdf_corpora::{GenreLibrary, TemplateGenerator, Universe};
 use sdf_datasets::checksum::{sha256_bytes, to_hex};
-use sdf_datasets::manifest::PartEntry;
-use sdf_datasets::part::PartWriter;
 use sdf_datasets::schema::document_schema;
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, resolve};
+use super::{StageEnv, StageRunner, TaskOutput, part_name, resolve, write_part};
 use crate::plan::Plan;
 
 /// Default number of documents.
@@ -165,22 +163,20 @@ impl StageRunner for GenerateRunner<'_> {
             *per_genre.entry(d.doc_type.clone()).or_default() += 1;
             chars += d.text.chars().count() as u64;
         }
-        let name = part_name(index);
-        let mut w = PartWriter::create(&self.env.dir.join(&name), document_schema(), &self.env.write)?;
-        w.write_documents(&docs)?;
-        crate::faults::point("mid-part");
-        let part = w.finish()?;
+        let out = write_part(
+            self.env,
+            part_name(index),
+            "output",
+            document_schema(),
+            &docs,
+            Vec::new(),
+        )?;
+        let rows_out = out.rows;
         Ok(TaskOutput {
-            parts: vec![PartEntry {
-                name,
-                rows: part.rows,
-                bytes: part.bytes,
-                sha256: to_hex(&part.sha256),
-                role: "output".into(),
-            }],
+            parts: vec![out],
             rows_in: 0,
-            rows_out: part.rows,
-            stats: serde_json::json!({ "documents": part.rows, "characters": chars, "per_genre": per_genre }),
+            rows_out,
+            stats: serde_json::json!({ "documents": rows_out, "characters": chars, "per_genre": per_genre }),
         })
     }
 }

@@ -3,14 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use sdf_datasets::checksum::to_hex;
 use sdf_datasets::import::{DEFAULT_TASK_BYTES, FileScan, InputFormat, import_chunk};
-use sdf_datasets::manifest::PartEntry;
-use sdf_datasets::part::PartWriter;
 use sdf_datasets::schema::document_schema;
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, resolve};
+use super::{StageEnv, StageRunner, TaskOutput, part_name, resolve, write_part};
 use crate::cache::FileCache;
 use crate::plan::Plan;
 
@@ -169,11 +166,14 @@ impl StageRunner for ImportRunner<'_> {
         let task = &self.tasks[index];
         let chunk = &self.scans[task.scan_index].chunks[task.chunk];
         let got = import_chunk(&task.path, &task.name, task.format, chunk, self.skip)?;
-        let name = part_name(index);
-        let mut writer = PartWriter::create(&self.env.dir.join(&name), document_schema(), &self.env.write)?;
-        writer.write_documents(&got.documents)?;
-        crate::faults::point("mid-part");
-        let part = writer.finish()?;
+        let part = write_part(
+            self.env,
+            part_name(index),
+            "output",
+            document_schema(),
+            &got.documents,
+            Vec::new(),
+        )?;
         let listed: Vec<serde_json::Value> = got
             .skipped
             .iter()
@@ -181,19 +181,14 @@ impl StageRunner for ImportRunner<'_> {
             .map(|s| serde_json::json!({"at": s.at, "reason": s.reason}))
             .collect();
         let read = got.documents.len() as u64 + got.skipped.len() as u64;
+        let rows_out = part.rows;
         Ok(TaskOutput {
-            parts: vec![PartEntry {
-                name,
-                rows: part.rows,
-                bytes: part.bytes,
-                sha256: to_hex(&part.sha256),
-                role: "output".into(),
-            }],
+            parts: vec![part],
             rows_in: read,
-            rows_out: part.rows,
+            rows_out,
             stats: serde_json::json!({
                 "records_read": read,
-                "documents": part.rows,
+                "documents": rows_out,
                 "skipped": got.skipped.len(),
                 "skipped_records": listed,
                 "blank_lines": got.blank_lines,

@@ -258,6 +258,41 @@ pub fn merge_stats(acc: serde_json::Value, next: &serde_json::Value) -> serde_js
     }
 }
 
+/// Write `docs` (followed by `extra` columns, matching `schema`) as file `name` of the
+/// stage folder, atomically; returns its manifest entry. Output parts pass the
+/// `mid-part` crash point between writing and renaming.
+pub fn write_part(
+    env: &StageEnv<'_>,
+    name: String,
+    role: &str,
+    schema: arrow_schema::SchemaRef,
+    docs: &[sdf_datasets::Document],
+    extra: Vec<arrow_array::ArrayRef>,
+) -> Result<PartEntry> {
+    let mut writer = sdf_datasets::part::PartWriter::create(&env.dir.join(&name), schema, &env.write)?;
+    writer.write_documents_with(docs, extra)?;
+    if role == "output" {
+        crate::faults::point("mid-part");
+    }
+    Ok(part_entry(name, &writer.finish()?, role))
+}
+
+/// The manifest entry of a written file.
+pub fn part_entry(name: String, part: &sdf_datasets::part::WrittenPart, role: &str) -> PartEntry {
+    PartEntry {
+        name,
+        rows: part.rows,
+        bytes: part.bytes,
+        sha256: sdf_datasets::checksum::to_hex(&part.sha256),
+        role: role.into(),
+    }
+}
+
+/// Name of task `index`'s rejected part.
+pub fn rejected_name(index: usize) -> String {
+    format!("rejected-{index:05}.parquet")
+}
+
 /// Name of task `index`'s output part.
 pub fn part_name(index: usize) -> String {
     format!("part-{index:05}.parquet")

@@ -10,13 +10,12 @@ use sdf_corpora::Universe;
 use sdf_corpora::qc::{self, QcConfig, QcFinding, QcReport};
 use sdf_datasets::Document;
 use sdf_datasets::checksum::{sha256_bytes, to_hex};
-use sdf_datasets::manifest::PartEntry;
-use sdf_datasets::part::{PartWriter, read_documents};
+use sdf_datasets::part::read_documents;
 use sdf_datasets::rejected::{MatchRecord, RemovalReason, reason_columns, rejected_schema};
 use sdf_datasets::schema::document_schema;
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, resolve};
+use super::{StageEnv, StageRunner, TaskOutput, part_name, rejected_name, resolve, write_part};
 use crate::plan::Plan;
 
 /// Settings of a `qc` stage.
@@ -164,34 +163,28 @@ impl StageRunner for QcRunner<'_> {
                 kept.push(doc);
             }
         }
-        let name = part_name(index);
-        let mut w = PartWriter::create(&self.env.dir.join(&name), document_schema(), &self.env.write)?;
-        w.write_documents(&kept)?;
-        let out = w.finish()?;
-        let rej_name = format!("rejected-{index:05}.parquet");
-        let mut w = PartWriter::create(&self.env.dir.join(&rej_name), rejected_schema(), &self.env.write)?;
-        w.write_documents_with(&dropped, reason_columns(&reasons))?;
-        let rej = w.finish()?;
+        let out = write_part(
+            self.env,
+            part_name(index),
+            "output",
+            document_schema(),
+            &kept,
+            Vec::new(),
+        )?;
+        let rej = write_part(
+            self.env,
+            rejected_name(index),
+            "rejected",
+            rejected_schema(),
+            &dropped,
+            reason_columns(&reasons),
+        )?;
+        let (rows_out, dropped) = (out.rows, rej.rows);
         Ok(TaskOutput {
-            parts: vec![
-                PartEntry {
-                    name,
-                    rows: out.rows,
-                    bytes: out.bytes,
-                    sha256: to_hex(&out.sha256),
-                    role: "output".into(),
-                },
-                PartEntry {
-                    name: rej_name,
-                    rows: rej.rows,
-                    bytes: rej.bytes,
-                    sha256: to_hex(&rej.sha256),
-                    role: "rejected".into(),
-                },
-            ],
+            parts: vec![out, rej],
             rows_in,
-            rows_out: out.rows,
-            stats: serde_json::json!({ "docs_in": rows_in, "kept": out.rows, "dropped": rej.rows }),
+            rows_out,
+            stats: serde_json::json!({ "docs_in": rows_in, "kept": rows_out, "dropped": dropped }),
         })
     }
 

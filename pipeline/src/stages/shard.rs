@@ -3,12 +3,10 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use sdf_datasets::checksum::to_hex;
-use sdf_datasets::manifest::PartEntry;
 use sdf_datasets::part::{DEFAULT_ROW_GROUP_BYTES, DEFAULT_ZSTD_LEVEL, PartWriter, WriteOptions, read_batches};
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput};
+use super::{StageEnv, StageRunner, TaskOutput, part_entry};
 
 /// Default target size of one shard.
 pub const DEFAULT_SHARD_BYTES: u64 = 256 * 1024 * 1024;
@@ -164,13 +162,7 @@ impl StageRunner for ShardRunner<'_> {
         crate::faults::point("mid-part");
         let part = writer.finish()?;
         Ok(TaskOutput {
-            parts: vec![PartEntry {
-                name,
-                rows: part.rows,
-                bytes: part.bytes,
-                sha256: to_hex(&part.sha256),
-                role: "output".into(),
-            }],
+            parts: vec![part_entry(name, &part, "output")],
             rows_in: end - start,
             rows_out: part.rows,
             stats: serde_json::json!({ "shards": 1 }),
