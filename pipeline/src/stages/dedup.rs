@@ -490,21 +490,12 @@ impl StageRunner for DedupRunner<'_> {
     }
 
     fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
-        let mut stats = outputs
-            .iter()
-            .fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
-        let docs_in: u64 = outputs.iter().map(|o| o.rows_in).sum();
-        let kept: u64 = outputs.iter().map(|o| o.rows_out).sum();
-        let removed = docs_in - kept;
-        let rate = if docs_in == 0 {
-            0.0
-        } else {
-            removed as f64 / docs_in as f64
-        };
+        let mut stats = super::merged_stats(outputs);
+        let (docs_in, removed, rate) = super::removal(outputs);
         let global = &self.decisions.stats;
         let extra = serde_json::json!({
             "docs_in": docs_in,
-            "kept": kept,
+            "kept": docs_in - removed,
             "exact_duplicates": global.exact_duplicates,
             "near_duplicates": global.near_duplicates,
             "exact_groups": global.exact_groups,

@@ -178,17 +178,8 @@ impl StageRunner for FilterRunner<'_> {
     }
 
     fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
-        let mut stats = outputs
-            .iter()
-            .fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
-        let docs_in: u64 = outputs.iter().map(|o| o.rows_in).sum();
-        let kept: u64 = outputs.iter().map(|o| o.rows_out).sum();
-        let removed = docs_in - kept;
-        let rate = if docs_in == 0 {
-            0.0
-        } else {
-            removed as f64 / docs_in as f64
-        };
+        let mut stats = super::merged_stats(outputs);
+        let (docs_in, removed, rate) = super::removal(outputs);
         if let Some(obj) = stats.as_object_mut() {
             obj.insert("removal_rate".into(), serde_json::json!(rate));
             obj.insert("rule_pack".into(), serde_json::json!(self.matcher.pack().origin));

@@ -197,9 +197,7 @@ impl StageRunner for ImportRunner<'_> {
     }
 
     fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
-        let mut stats = outputs
-            .iter()
-            .fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
+        let mut stats = super::merged_stats(outputs);
         if let Some(list) = stats.get_mut("skipped_records").and_then(|v| v.as_array_mut()) {
             list.truncate(MAX_LISTED_SKIPS);
         }

@@ -231,6 +231,25 @@ pub fn build_runner<'a>(env: &'a StageEnv<'a>) -> Result<Box<dyn StageRunner + '
     })
 }
 
+/// The stats of all tasks, merged by [`merge_stats`].
+pub fn merged_stats(outputs: &[TaskOutput]) -> serde_json::Value {
+    outputs
+        .iter()
+        .fold(serde_json::Value::Null, |acc, o| merge_stats(acc, &o.stats))
+}
+
+/// Rows read, rows removed and the share removed, over all tasks.
+pub fn removal(outputs: &[TaskOutput]) -> (u64, u64, f64) {
+    let docs_in: u64 = outputs.iter().map(|o| o.rows_in).sum();
+    let removed = docs_in - outputs.iter().map(|o| o.rows_out).sum::<u64>();
+    let rate = if docs_in == 0 {
+        0.0
+    } else {
+        removed as f64 / docs_in as f64
+    };
+    (docs_in, removed, rate)
+}
+
 /// Merge two stats values: numbers add up, objects merge key by key, arrays
 /// concatenate, anything else keeps the first non-null value.
 pub fn merge_stats(acc: serde_json::Value, next: &serde_json::Value) -> serde_json::Value {

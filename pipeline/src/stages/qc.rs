@@ -191,9 +191,7 @@ impl StageRunner for QcRunner<'_> {
     /// The report (coverage, genres, lengths, top names) is not additive, so it is
     /// rebuilt from the input in one deterministic pass, in input order.
     fn finish(&self, outputs: &[TaskOutput]) -> Result<serde_json::Value> {
-        let mut stats = outputs
-            .iter()
-            .fold(serde_json::Value::Null, |acc, o| super::merge_stats(acc, &o.stats));
+        let mut stats = super::merged_stats(outputs);
         let mut report = match &self.fixed {
             Some(u) => QcReport::for_universe(u),
             None => QcReport::new(),
