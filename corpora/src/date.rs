@@ -23,7 +23,8 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
-const MONTHS_SHORT: [&str; 12] = [
+/// Abbreviated month names, January first.
+pub(crate) const MONTHS_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

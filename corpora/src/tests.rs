@@ -53,23 +53,7 @@ fn off_limits(text: &str) -> Option<String> {
 
 /// Full dates written in the long, short, dmy and iso styles, plus `Month YYYY`.
 fn dates_in(text: &str) -> Vec<(Date, bool)> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const SHORT: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    use crate::date::{MONTHS, MONTHS_SHORT as SHORT};
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '*')
         .filter(|w| !w.is_empty())
