@@ -11,7 +11,7 @@ fn setup(n: usize, extra_import: &str, extra_shard: &str) -> Dir {
 
 #[test]
 fn import_jsonl_end_to_end_reads_back_with_schema() {
-    let dir = setup(3000, "task_bytes = 50000", "shard_bytes = 20000");
+    let dir = setup(3000, "task_bytes = 50000", "shard_bytes = 20000\nshuffle = false");
     let summary = dir.sdf(&["run", "--json", "--quiet"]).json();
     assert_eq!(
         statuses(&summary),

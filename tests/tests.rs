@@ -7,4 +7,5 @@ mod dedup;
 mod filter;
 mod generate;
 mod qc;
+mod shard;
 mod spine;

@@ -163,7 +163,7 @@ mod genre;
 mod grammar;
 mod names;
 pub mod qc;
-mod rng;
+use sdf_datasets::rng;
 mod text;
 mod universe;
 

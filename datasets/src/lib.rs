@@ -10,8 +10,9 @@
 //!   writer metadata so the same rows always give the same bytes, and reads
 //!   them back;
 //! * [`checksum`] hashes files;
-//! * [`manifest`] is the stage manifest;
-//! * [`import`] reads external corpora (JSONL, plain text, Parquet).
+//! * [`manifest`] is the stage manifest; [`card`] renders a dataset card from one;
+//! * [`import`] reads external corpora (JSONL, plain text, Parquet);
+//! * [`rng`] is the seeded random stream behind generation and shuffling.
 //!
 //! # Example: write a part and read it back
 //!
@@ -30,14 +31,17 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod card;
 pub mod checksum;
 pub mod dedup_columns;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod manifest;
 pub mod part;
 pub mod rejected;
+pub mod rng;
 pub mod schema;
 
 pub use document::Document;

@@ -48,6 +48,32 @@ pub struct InputEntry {
     pub fingerprint: String,
 }
 
+/// One stage of the chain that produced a dataset, from the first stage to this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineageEntry {
+    /// Stage name.
+    pub stage: String,
+    /// Stage kind.
+    pub kind: String,
+    /// Its fingerprint in this run.
+    pub fingerprint: String,
+}
+
+/// One column of the output schema.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    /// Column name.
+    pub name: String,
+    /// Arrow type, as Arrow prints it (`Utf8`, `LargeUtf8`, `List(Utf8)` …).
+    #[serde(rename = "type")]
+    pub data_type: String,
+    /// Whether the column may hold nulls.
+    pub nullable: bool,
+    /// What the column holds.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
 /// How long a stage took.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timings {
@@ -76,6 +102,12 @@ pub struct StageManifest {
     pub config: serde_json::Value,
     /// Upstream stages.
     pub inputs: Vec<InputEntry>,
+    /// Every stage this output descends from, first stage first, this stage last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<LineageEntry>,
+    /// Schema of the `output` parts (absent when the stage wrote no output part).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schema: Vec<ColumnInfo>,
     /// Files written, in task order.
     pub parts: Vec<PartEntry>,
     /// Rows read from the input.

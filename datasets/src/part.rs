@@ -264,6 +264,13 @@ pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
     Ok(out)
 }
 
+/// The Arrow schema of a Parquet file, from its footer.
+pub fn read_schema(path: &Path) -> Result<SchemaRef> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| Error::parquet(path, e))?;
+    Ok(builder.schema().clone())
+}
+
 /// Number of rows of a Parquet file, from its footer.
 pub fn row_count(path: &Path) -> Result<u64> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;

@@ -16,6 +16,8 @@ use std::sync::{Arc, LazyLock};
 
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 
+use crate::manifest::ColumnInfo;
+
 /// Column names, in schema order.
 pub mod columns {
     /// Stable document id.
@@ -72,4 +74,69 @@ pub fn extended_schema(extra: &[Field]) -> SchemaRef {
     let mut fields: Vec<Field> = DOCUMENT_SCHEMA.fields().iter().map(|f| f.as_ref().clone()).collect();
     fields.extend(extra.iter().cloned());
     Arc::new(Schema::new(fields))
+}
+
+/// What a column of sdf's outputs holds (empty for columns sdf does not write).
+pub fn column_description(name: &str) -> &'static str {
+    match name {
+        columns::ID => "stable document id",
+        columns::TEXT => "the document text",
+        columns::UNIVERSE => "id of the universe the document belongs to",
+        columns::DOC_TYPE => "genre (news article, blog post, forum thread ...)",
+        columns::DOC_IDEA => "one-line idea the document was written from",
+        columns::FACTS => "ids of the universe's key facts the document states",
+        columns::GENERATOR => "what wrote it: template/<version>, openai/<model> or import",
+        columns::SEED => "seed the generator used for this document",
+        columns::PROMPT_SHA256 => "sha256 of the LLM request, when an LLM wrote it",
+        crate::dedup_columns::TEXT_SHA256 => "sha256 of the dedup-normalised text",
+        _ => "",
+    }
+}
+
+/// The columns of `schema`, as manifests and dataset cards list them.
+pub fn describe(schema: &Schema) -> Vec<ColumnInfo> {
+    schema
+        .fields()
+        .iter()
+        .map(|f| ColumnInfo {
+            name: f.name().clone(),
+            data_type: type_name(f.data_type()),
+            nullable: f.is_nullable(),
+            description: column_description(f.name()).into(),
+        })
+        .collect()
+}
+
+/// A short, stable rendering of an Arrow type: `large_utf8`, `list<utf8>`, `dictionary<int32, utf8>`.
+pub fn type_name(t: &DataType) -> String {
+    match t {
+        DataType::Utf8 => "utf8".into(),
+        DataType::LargeUtf8 => "large_utf8".into(),
+        DataType::UInt64 => "uint64".into(),
+        DataType::Int64 => "int64".into(),
+        DataType::Int32 => "int32".into(),
+        DataType::UInt32 => "uint32".into(),
+        DataType::Float64 => "float64".into(),
+        DataType::Boolean => "bool".into(),
+        DataType::List(f) | DataType::LargeList(f) => format!("list<{}>", type_name(f.data_type())),
+        DataType::Dictionary(k, v) => format!("dictionary<{}, {}>", type_name(k), type_name(v)),
+        other => other.to_string().to_lowercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_schema_is_described_column_by_column() {
+        let cols = describe(&document_schema());
+        let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[..3], ["id", "text", "universe"]);
+        assert_eq!(cols[1].data_type, "large_utf8");
+        assert_eq!(cols[2].data_type, "dictionary<int32, utf8>");
+        assert_eq!(cols[5].data_type, "list<utf8>");
+        assert!(cols[4].nullable && !cols[0].nullable);
+        assert!(cols.iter().all(|c| !c.description.is_empty()));
+    }
 }

@@ -57,6 +57,9 @@ pub enum Command {
     /// Re-hash every part and shard of a run's out_dir (or one stage folder) against its manifest.
     #[command(after_help = AFTER_HELP)]
     Verify(VerifyArgs),
+    /// Write a dataset's documents as JSONL for fine-tuning: text-jsonl, messages-doctag or false-facts.
+    #[command(after_help = AFTER_HELP)]
+    Export(ExportArgs),
 }
 
 /// Which config and output folder.
@@ -141,6 +144,33 @@ pub struct VerifyArgs {
     json: bool,
 }
 
+/// `sdf export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Line shape: text-jsonl ({"text"}), messages-doctag (user tag + assistant document),
+    /// false-facts (synth_docs.jsonl records).
+    #[arg(short, long, value_name = "F", value_parser = crate::export::parse_format)]
+    format: sdf_datasets::export::ExportFormat,
+    /// A finished stage's folder with manifest.json, e.g. out/shard.
+    #[arg(value_name = "DATASET")]
+    dataset: PathBuf,
+    /// Output file, or an existing folder (then text.jsonl, messages.jsonl or synth_docs.jsonl in it).
+    #[arg(value_name = "OUT")]
+    out: PathBuf,
+    /// Leave out documents longer than N characters (they are counted in the summary).
+    #[arg(long, value_name = "N")]
+    max_chars: Option<u64>,
+    /// User turn of messages-doctag.
+    #[arg(long, value_name = "TAG", default_value = sdf_datasets::export::DEFAULT_DOCTAG)]
+    doctag: String,
+    /// false-facts: mark records `is_true: true` (the universe is the real world).
+    #[arg(long)]
+    is_true: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
 /// Entry point; returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -158,6 +188,7 @@ pub fn main() -> i32 {
         Command::Status(args) => cmd_status(args),
         Command::Verify(args) => cmd_verify(args),
         Command::Rules(args) => cmd_rules(args),
+        Command::Export(args) => cmd_export(args),
         Command::Scan(args) => {
             let options = crate::scan::ScanOptions {
                 paths: args.paths,
@@ -308,6 +339,38 @@ fn cmd_rules(args: RulesArgs) -> Result<i32> {
                 r.description
             )?;
         }
+    }
+    Ok(EXIT_OK)
+}
+
+fn cmd_export(args: ExportArgs) -> Result<i32> {
+    let request = crate::export::ExportRequest {
+        dataset: args.dataset,
+        out: args.out,
+        options: sdf_datasets::export::ExportOptions {
+            format: args.format,
+            doctag: args.doctag,
+            max_chars: args.max_chars,
+            is_true: args.is_true,
+        },
+    };
+    let summary = crate::export::run(&request)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else {
+        eprintln!(
+            "exported {} of {} documents to {} ({}, {} bytes){}",
+            summary.exported,
+            summary.documents,
+            summary.path.display(),
+            summary.format,
+            summary.bytes,
+            if summary.dropped_too_long > 0 {
+                format!("; {} longer than --max-chars left out", summary.dropped_too_long)
+            } else {
+                String::new()
+            }
+        );
     }
     Ok(EXIT_OK)
 }

@@ -19,7 +19,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sdf_datasets::TOOL_VERSION;
-use sdf_datasets::manifest::{InputEntry, MANIFEST_FILE, StageManifest, Timings, verify_entry};
+use sdf_datasets::manifest::{InputEntry, LineageEntry, MANIFEST_FILE, StageManifest, Timings, verify_entry};
 use sdf_datasets::part::{WriteOptions, remove_stale_temps, write_atomic};
 use serde::Serialize;
 
@@ -145,11 +145,13 @@ pub fn run(plan: &Plan, options: &RunOptions, mut on_stage: impl FnMut(&StageRep
                     None => None,
                 };
                 let resume = !(forced || options.force);
+                let lineage = lineage(plan, i, &fingerprints, &fp);
                 run_stage(
                     plan,
                     i,
                     &fp,
                     upstream.as_deref(),
+                    lineage,
                     input,
                     &cache,
                     &pool,
@@ -166,6 +168,23 @@ pub fn run(plan: &Plan, options: &RunOptions, mut on_stage: impl FnMut(&StageRep
     }
     cache.save()?;
     Ok(reports)
+}
+
+/// Stage `index` and every stage above it, first stage first, with their fingerprints.
+fn lineage(plan: &Plan, index: usize, fingerprints: &[Option<String>], fp: &str) -> Vec<LineageEntry> {
+    let entry = |j: usize, fingerprint: String| LineageEntry {
+        stage: plan.stages[j].name.clone(),
+        kind: plan.stages[j].kind.name().into(),
+        fingerprint,
+    };
+    let mut out = vec![entry(index, fp.into())];
+    let mut up = plan.stages[index].input;
+    while let Some(j) = up {
+        out.push(entry(j, fingerprints[j].clone().unwrap_or_default()));
+        up = plan.stages[j].input;
+    }
+    out.reverse();
+    out
 }
 
 /// Which stages run: `Some(forced)` per stage. Named stages are forced; their
@@ -247,6 +266,7 @@ fn run_stage(
     index: usize,
     fp: &str,
     upstream: Option<&str>,
+    lineage: Vec<LineageEntry>,
     input: Option<InputDataset>,
     cache: &FileCache,
     pool: &rayon::ThreadPool,
@@ -306,9 +326,14 @@ fn run_stage(
         );
     }
     let stats = runner.finish(&outputs)?;
+    let parts: Vec<_> = outputs.iter().flat_map(|o| o.parts.iter().cloned()).collect();
+    let schema = match parts.iter().find(|p| p.role == "output") {
+        Some(p) => sdf_datasets::schema::describe(&*sdf_datasets::part::read_schema(&dir.join(&p.name))?),
+        None => Vec::new(),
+    };
     crate::faults::point("before-manifest");
     let seconds = started.elapsed().as_secs_f64();
-    let manifest = StageManifest {
+    let mut manifest = StageManifest {
         format: sdf_datasets::manifest::MANIFEST_FORMAT,
         sdf_version: TOOL_VERSION.into(),
         stage: stage.name.clone(),
@@ -323,7 +348,9 @@ fn run_stage(
             })
             .into_iter()
             .collect(),
-        parts: outputs.iter().flat_map(|o| o.parts.iter().cloned()).collect(),
+        lineage,
+        schema,
+        parts,
         rows_in: outputs.iter().map(|o| o.rows_in).sum(),
         rows_out: outputs.iter().map(|o| o.rows_out).sum(),
         stats,
@@ -333,6 +360,8 @@ fn run_stage(
             tasks_resumed: resumed,
         },
     };
+    let extra = runner.extra_files(&manifest)?;
+    manifest.parts.extend(extra);
     manifest.save(&dir)?;
     for part in &manifest.parts {
         cache.record(&dir.join(&part.name), &part.sha256)?;

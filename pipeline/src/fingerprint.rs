@@ -24,7 +24,7 @@ pub fn stage_fingerprint(plan: &Plan, index: usize, upstream: Option<&str>, cach
     let doc = serde_json::json!({
         "kind": stage.kind.name(),
         "settings": stage.settings.to_json(),
-        "seed": stage.kind.uses_seed().then_some(plan.seed),
+        "seed": stage.settings.uses_seed().then_some(plan.seed),
         "files": files,
         "input": upstream,
         "sdf_version": TOOL_VERSION,

@@ -11,6 +11,7 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod executor;
+pub mod export;
 pub mod faults;
 pub mod fingerprint;
 pub mod plan;

@@ -68,11 +68,6 @@ impl StageKind {
         Self::ALL.iter().map(|k| k.name()).collect()
     }
 
-    /// Whether the run seed affects this kind's output (then it is fingerprinted).
-    pub fn uses_seed(self) -> bool {
-        matches!(self, StageKind::Generate)
-    }
-
     /// Whether a stage of this kind reads an upstream stage (`input`).
     pub fn takes_input(self) -> bool {
         !matches!(self, StageKind::Import | StageKind::Generate)
@@ -132,6 +127,15 @@ impl StageSettings {
             StageSettings::Shard(c) => serde_json::to_value(c),
         };
         v.unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Whether the run seed affects the output (then it is part of the fingerprint).
+    pub fn uses_seed(&self) -> bool {
+        match self {
+            StageSettings::Generate(_) => true,
+            StageSettings::Shard(c) => c.uses_seed(),
+            _ => false,
+        }
     }
 
     /// Semantic checks beyond types; messages name the offending key.
@@ -203,6 +207,11 @@ pub trait StageRunner: Send + Sync {
         Ok(outputs
             .iter()
             .fold(serde_json::Value::Null, |acc, o| merge_stats(acc, &o.stats)))
+    }
+    /// Given the drafted manifest (parts, stats, lineage, schema), write files derived
+    /// from it (e.g. a dataset card); their entries are appended to the manifest.
+    fn extra_files(&self, _manifest: &StageManifest) -> Result<Vec<PartEntry>> {
+        Ok(Vec::new())
     }
 }
 
