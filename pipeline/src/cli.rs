@@ -57,6 +57,12 @@ pub enum Command {
     /// Re-hash every part and shard of a run's out_dir (or one stage folder) against its manifest.
     #[command(after_help = AFTER_HELP)]
     Verify(VerifyArgs),
+    /// Measure a rule pack: labelled recall/precision, mutations, canaries in a run, leak scan; write audit.html.
+    #[command(after_help = "Exit status: 0 ok; 1 a --min-recall/--max-fpr gate failed; 2 error.")]
+    Audit(crate::audit::AuditArgs),
+    /// Render a finished run (stages, rows, timings, dedup clusters, QC findings) as report.html.
+    #[command(after_help = AFTER_HELP)]
+    Report(crate::report::ReportArgs),
 }
 
 /// Which config and output folder.
@@ -158,6 +164,8 @@ pub fn main() -> i32 {
         Command::Status(args) => cmd_status(args),
         Command::Verify(args) => cmd_verify(args),
         Command::Rules(args) => cmd_rules(args),
+        Command::Audit(args) => args.run(),
+        Command::Report(args) => args.run(),
         Command::Scan(args) => {
             let options = crate::scan::ScanOptions {
                 paths: args.paths,
