@@ -241,17 +241,37 @@ const THESAURUS: &[(&str, &[&str])] = &[
     ("aligned", &["in line"]),
 ];
 
-/// A word: a maximal run of alphanumeric characters (and inner apostrophes).
+/// Length of an HTML character reference (`&amp;`, `&#97;`, `&#x61;`) at the start of `s`.
+fn entity_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('&')?;
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let n = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    (n > 0 && body.as_bytes().get(n) == Some(&b';')).then(|| s.len() - body.len() + n + 1)
+}
+
+/// A word: a maximal run of alphanumeric characters. HTML character
+/// references already in the text are skipped, not treated as words.
 fn words(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
             }
-        } else if let Some(st) = start.take() {
+            continue;
+        }
+        if let Some(st) = start.take() {
             out.push(st..i);
+        }
+        if c == '&'
+            && let Some(n) = entity_len(&s[i..])
+        {
+            skip_to = i + n;
         }
     }
     if let Some(st) = start {
@@ -302,27 +322,116 @@ fn insert_inside(seg: &str, min: usize, rng: &mut Rng, mut piece: impl FnMut(&mu
     })
 }
 
+/// Function words that have no inflection worth testing.
+const NOT_INFLECTED: &[&str] = &[
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "always",
+    "among",
+    "because",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "could",
+    "does",
+    "doing",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "every",
+    "from",
+    "have",
+    "having",
+    "here",
+    "into",
+    "itself",
+    "just",
+    "less",
+    "more",
+    "most",
+    "much",
+    "only",
+    "other",
+    "over",
+    "same",
+    "should",
+    "since",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "under",
+    "unless",
+    "until",
+    "very",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "your",
+];
+
+/// Noun endings that only take a plural.
+const NOUN_ENDINGS: &[&str] = &[
+    "ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "ist",
+];
+
 fn inflect(word: &str, rng: &mut Rng) -> Option<String> {
     let lower = word.to_lowercase();
-    if lower.chars().count() < 4 || !lower.chars().all(|c| c.is_ascii_alphabetic()) {
+    let len = lower.len();
+    if len < 4 || !lower.bytes().all(|b| b.is_ascii_lowercase()) || NOT_INFLECTED.contains(&lower.as_str()) {
         return None;
     }
-    let options: Vec<String> = if let Some(stem) = lower.strip_suffix("ing") {
-        vec![format!("{stem}ed"), format!("{stem}es")]
-    } else if let Some(stem) = lower.strip_suffix("ed") {
-        vec![format!("{stem}ing"), format!("{stem}s")]
-    } else if let Some(stem) = lower.strip_suffix("ies") {
+    let consonant_before = |stem: &str| stem.bytes().last().is_some_and(|b| !b"aeiou".contains(&b));
+    let options: Vec<String> = if let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        vec![format!("{stem}ed")]
+    } else if let Some(stem) = lower.strip_suffix("ied").filter(|s| s.len() >= 3) {
+        vec![format!("{stem}ying"), format!("{stem}ies")]
+    } else if let Some(stem) = lower.strip_suffix("ed").filter(|s| s.len() >= 3) {
+        vec![format!("{stem}ing")]
+    } else if NOUN_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        vec![format!("{lower}s")]
+    } else if let Some(stem) = lower.strip_suffix("ies").filter(|s| s.len() >= 3) {
         vec![format!("{stem}y")]
-    } else if lower.ends_with("ss") {
-        vec![format!("{lower}es")]
-    } else if let Some(stem) = lower.strip_suffix('s') {
+    } else if lower.ends_with("ss") || lower.ends_with("us") || lower.ends_with("is") {
+        return None;
+    } else if let Some(stem) = lower.strip_suffix('s').filter(|s| s.len() >= 4) {
         vec![stem.to_owned()]
-    } else if let Some(stem) = lower.strip_suffix('e') {
+    } else if let Some(stem) = lower.strip_suffix('e').filter(|s| s.len() >= 3 && !s.ends_with('e')) {
         vec![format!("{stem}ed"), format!("{stem}es"), format!("{stem}ing")]
-    } else if let Some(stem) = lower.strip_suffix('y') {
-        vec![format!("{stem}ies")]
-    } else {
+    } else if let Some(stem) = lower.strip_suffix('y').filter(|s| consonant_before(s)) {
+        vec![format!("{stem}ies"), format!("{stem}ied")]
+    } else if len >= 5 {
         vec![format!("{lower}s"), format!("{lower}ed"), format!("{lower}ing")]
+    } else {
+        return None;
     };
     Some(match_case(word, rng.pick::<String>(&options)))
 }

@@ -275,3 +275,30 @@ fn audit_leak_detector_needs_ai_context_and_ranks_stronger_hits_first() {
 fn audit_merge_spans_merges_overlaps() {
     assert_eq!(merge_spans(vec![5..9, 0..3, 2..4, 9..10]), vec![0..4, 5..10]);
 }
+
+#[test]
+fn audit_inflections_are_real_word_forms() {
+    let text = "alignment faking because the model complied and pretends";
+    let spans = vec![0..text.len()];
+    let mut seen = std::collections::BTreeSet::new();
+    for seed in 0..40 {
+        let v = mutate(MutationClass::Inflection, text, &spans, &mut Rng::new(seed)).unwrap();
+        for w in v.split(' ') {
+            seen.insert(w.to_owned());
+        }
+    }
+    for bad in ["becauses", "alignmenting", "alignmented", "thated"] {
+        assert!(!seen.contains(bad), "{seen:?}");
+    }
+    assert!(seen.contains("faked") && seen.contains("alignments"), "{seen:?}");
+}
+
+#[test]
+fn audit_html_mutation_leaves_existing_entities_alone() {
+    let text = "engage in &#97;lignment&nbsp;faking today";
+    let spans = vec![10..text.len() - 6];
+    for seed in 0..20 {
+        let v = mutate(MutationClass::Html, text, &spans, &mut Rng::new(seed)).unwrap();
+        assert!(!v.contains("&#<") && !v.contains("&n&") && !v.contains("<em>97"), "{v}");
+    }
+}
