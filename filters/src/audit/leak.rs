@@ -61,15 +61,7 @@ const LEXICON: &[(&str, f64, &[Form])] = &[
             Form::Exact("unwatched"),
         ],
     ),
-    (
-        "monitored",
-        1.5,
-        &[
-            Form::Exact("monitored"),
-            Form::Exact("observed"),
-            Form::Exact("watched"),
-        ],
-    ),
+    ("monitored", 1.5, &[Form::Exact("monitored")]),
     ("sandbagging", 3.0, &[Form::Prefix("sandbag")]),
     ("sabotage", 2.0, &[Form::Prefix("sabotag")]),
     ("conceal", 1.5, &[Form::Prefix("conceal")]),
