@@ -797,7 +797,7 @@ fn render(input: &RenderInput<'_>) -> String {
                     label: t.clone(),
                     value: n as f64,
                     interval: None,
-                    text: format!("{n} documents"),
+                    text: html::count(n, "document"),
                 })
                 .collect();
             let rows: Vec<Vec<String>> = l

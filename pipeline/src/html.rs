@@ -86,7 +86,8 @@ pub fn bar_chart(id: &str, title: &str, axis_label: &str, bars: &[Bar], max: Opt
         .iter()
         .map(|b| b.interval.map_or(b.value, |i| i.1.max(b.value)))
         .fold(0.0, f64::max);
-    let axis_max = max.unwrap_or_else(|| nice_max(data_max));
+    // Counts get whole-number ticks (an axis of at least 4).
+    let axis_max = max.unwrap_or_else(|| nice_max(if percent { data_max } else { data_max.max(4.0) }));
     let x = |v: f64| label_w + (v / axis_max).clamp(0.0, 1.0) * plot_w;
     let _ = write!(
         s,
@@ -378,17 +379,21 @@ pub fn page(title: &str, subtitle: &[String], sections: &[Section]) -> String {
             sec.body
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "</main><footer>sdf {} — self-contained report: no scripts, no network.</footer></body></html>\n",
+        "</main><footer>sdf {} — self-contained report: no scripts, no network.</footer></body></html>",
         env!("CARGO_PKG_VERSION")
     );
     s
 }
 
-/// A number cell.
-pub fn num(v: impl std::fmt::Display) -> String {
-    format!("<td class=\"num\">{v}</td>")
+/// `n` and `noun`, plural unless `n` is 1 (`1 document`, `3 documents`).
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]

@@ -320,7 +320,7 @@ pub fn rule_removal_chart(id: &str, title: &str, per_rule: &BTreeMap<String, u64
             label: (*rule).clone(),
             value: n as f64,
             interval: None,
-            text: format!("{n} documents"),
+            text: html::count(n, "document"),
         })
         .collect();
     html::bar_chart(id, title, "documents removed", &bars, None, false)

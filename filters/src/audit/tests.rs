@@ -161,10 +161,11 @@ fn audit_shipped_sets_evaluate_like_the_data_test() {
 fn audit_mutations_are_deterministic_and_disguise_only_the_spans() {
     let text = "Intro sentence here. The model kept faking its behaviour alignment while optimising. Outro.";
     let start = text.find("faking").unwrap();
-    let spans = vec![start..start + "faking its behaviour alignment while optimising".len()];
+    let span = start..start + "faking its behaviour alignment while optimising".len();
+    let spans = std::slice::from_ref(&span);
     for class in MutationClass::ALL {
-        let a = mutate(class, text, &spans, &mut Rng::derive(9, &[1]));
-        let b = mutate(class, text, &spans, &mut Rng::derive(9, &[1]));
+        let a = mutate(class, text, spans, &mut Rng::derive(9, &[1]));
+        let b = mutate(class, text, spans, &mut Rng::derive(9, &[1]));
         assert_eq!(a, b, "{class:?}");
         let a = a.unwrap_or_else(|| panic!("{class:?} did not apply"));
         assert_ne!(a, text, "{class:?}");
@@ -172,7 +173,7 @@ fn audit_mutations_are_deterministic_and_disguise_only_the_spans() {
         assert!(a.ends_with(". Outro."), "{class:?}: {a}");
         // Another seed gives (at least sometimes) another variant.
         let others: std::collections::BTreeSet<String> = (0..8)
-            .filter_map(|s| mutate(class, text, &spans, &mut Rng::derive(s, &[1])))
+            .filter_map(|s| mutate(class, text, spans, &mut Rng::derive(s, &[1])))
             .collect();
         if class != MutationClass::Spelling {
             assert!(others.len() > 1, "{class:?} ignores the seed");
@@ -187,15 +188,20 @@ fn audit_mutations_are_deterministic_and_disguise_only_the_spans() {
         MutationClass::LineBreakHyphen,
     ] {
         for seed in 0..10 {
-            let v = mutate(class, text, &spans, &mut Rng::derive(seed, &[2])).unwrap();
+            let v = mutate(class, text, spans, &mut Rng::derive(seed, &[2])).unwrap();
             assert_eq!(normalize(&v).text(), normalize(text).text(), "{class:?}: {v}");
         }
     }
-    let s = mutate(MutationClass::Spelling, text, &spans, &mut Rng::new(1)).unwrap();
+    let s = mutate(MutationClass::Spelling, text, spans, &mut Rng::new(1)).unwrap();
     assert!(s.contains("behavior") && s.contains("optimizing"), "{s}");
     // A class that finds nothing to change says so.
     assert_eq!(
-        mutate(MutationClass::Spelling, "plain words", &[0..5], &mut Rng::new(1)),
+        mutate(
+            MutationClass::Spelling,
+            "plain words",
+            std::slice::from_ref(&(0..5)),
+            &mut Rng::new(1)
+        ),
         None
     );
     assert_eq!(MutationClass::from_name("zero-width"), Some(MutationClass::ZeroWidth));
@@ -279,10 +285,11 @@ fn audit_merge_spans_merges_overlaps() {
 #[test]
 fn audit_inflections_are_real_word_forms() {
     let text = "alignment faking because the model complied and pretends";
-    let spans = vec![0..text.len()];
+    let span = 0..text.len();
+    let spans = std::slice::from_ref(&span);
     let mut seen = std::collections::BTreeSet::new();
     for seed in 0..40 {
-        let v = mutate(MutationClass::Inflection, text, &spans, &mut Rng::new(seed)).unwrap();
+        let v = mutate(MutationClass::Inflection, text, spans, &mut Rng::new(seed)).unwrap();
         for w in v.split(' ') {
             seen.insert(w.to_owned());
         }
@@ -296,9 +303,10 @@ fn audit_inflections_are_real_word_forms() {
 #[test]
 fn audit_html_mutation_leaves_existing_entities_alone() {
     let text = "engage in &#97;lignment&nbsp;faking today";
-    let spans = vec![10..text.len() - 6];
+    let span = 10..text.len() - 6;
+    let spans = std::slice::from_ref(&span);
     for seed in 0..20 {
-        let v = mutate(MutationClass::Html, text, &spans, &mut Rng::new(seed)).unwrap();
+        let v = mutate(MutationClass::Html, text, spans, &mut Rng::new(seed)).unwrap();
         assert!(!v.contains("&#<") && !v.contains("&n&") && !v.contains("<em>97"), "{v}");
     }
 }
