@@ -44,7 +44,8 @@ fn nice_max(max: f64) -> f64 {
         return 1.0;
     }
     let mag = 10f64.powf(max.log10().floor());
-    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+    // Multiples that split into four round ticks.
+    for m in [1.0, 2.0, 4.0, 8.0, 10.0] {
         if m * mag >= max {
             return m * mag;
         }
@@ -52,9 +53,16 @@ fn nice_max(max: f64) -> f64 {
     10.0 * mag
 }
 
-fn tick_label(v: f64, percent: bool) -> String {
+fn tick_label(v: f64, percent: bool, axis_max: f64) -> String {
     if percent {
-        format!("{:.0}%", v * 100.0)
+        let decimals = if axis_max < 0.04 {
+            2
+        } else if axis_max < 0.4 {
+            1
+        } else {
+            0
+        };
+        format!("{:.*}%", decimals, v * 100.0)
     } else if v >= 1000.0 || (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}")
     } else {
@@ -106,7 +114,7 @@ pub fn bar_chart(id: &str, title: &str, axis_label: &str, bars: &[Bar], max: Opt
             "<line class=\"grid\" x1=\"{gx:.1}\" y1=\"{top}\" x2=\"{gx:.1}\" y2=\"{plot_bottom:.1}\"/>\
              <text class=\"tick\" x=\"{gx:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
             plot_bottom + 14.0,
-            tick_label(v, percent)
+            tick_label(v, percent, axis_max)
         );
     }
     for (i, b) in bars.iter().enumerate() {
@@ -212,7 +220,7 @@ pub fn histogram(
             left + plot_w,
             left - 6.0,
             gy + 4.0,
-            tick_label(v, percent)
+            tick_label(v, percent, axis_max)
         );
     }
     let bar_w = (group_w - 8.0) / series.len() as f64;
@@ -231,7 +239,7 @@ pub fn histogram(
                 (top + plot_h - by).max(0.0),
                 esc(name),
                 esc(bin),
-                tick_label(v, percent)
+                tick_label(v, percent, axis_max)
             );
         }
         let _ = write!(
@@ -431,7 +439,9 @@ mod tests {
         );
         assert_eq!(h.matches("class=\"bar series-").count(), 4);
         assert!(bar_chart("chart-e", "E", "x", &[], None, false).contains("Nothing to chart"));
-        assert_eq!(nice_max(0.73), 1.0);
+        assert_eq!(nice_max(0.73), 0.8);
+        assert_eq!(tick_label(0.0025, true, 0.01), "0.25%");
+        assert_eq!(tick_label(0.5, true, 1.0), "50%");
         assert_eq!(nice_max(130.0), 200.0);
     }
 }

@@ -561,12 +561,35 @@ pub fn pretty(v: &Value) -> Result<String> {
     Ok(s)
 }
 
-/// Create `dir` and write every (name, contents) atomically (temporary file, then rename).
+/// Create `dir` and write every (name, contents): all under temporary names
+/// first (fsynced), then each renamed into place, so a failure leaves no
+/// half-written report (and no temporary file).
 pub fn write_outputs(dir: &Path, files: &[(&str, String)]) -> Result<()> {
+    use std::io::Write as _;
     std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create output folder", dir.display()))?;
-    for (name, contents) in files {
-        sdf_datasets::part::write_atomic(&dir.join(name), contents.as_bytes())?;
+    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut write_temps = || -> Result<()> {
+        for (name, contents) in files {
+            let path = dir.join(name);
+            let temp = sdf_datasets::part::temp_path(&path);
+            temps.push((temp.clone(), path));
+            let mut f = std::fs::File::create(&temp).with_context(|| format!("{}: cannot create", temp.display()))?;
+            f.write_all(contents.as_bytes())
+                .and_then(|_| f.sync_all())
+                .with_context(|| format!("{}: cannot write", temp.display()))?;
+        }
+        Ok(())
+    };
+    if let Err(e) = write_temps() {
+        for (temp, _) in &temps {
+            let _ = std::fs::remove_file(temp);
+        }
+        return Err(e);
     }
+    for (temp, path) in &temps {
+        std::fs::rename(temp, path).with_context(|| format!("{}: cannot rename into place", path.display()))?;
+    }
+    sdf_datasets::part::sync_dir(dir)?;
     Ok(())
 }
 
