@@ -280,10 +280,10 @@ fn words(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Copy the case pattern of `like` (all caps or capitalised) onto `word`.
+/// Copy the case pattern of `like` (all caps beyond an acronym, or capitalised) onto `word`.
 fn match_case(like: &str, word: &str) -> String {
     let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    if letters.len() > 2 && letters.iter().all(|c| c.is_uppercase()) {
         word.to_uppercase()
     } else if letters.first().is_some_and(|c| c.is_uppercase()) {
         let mut cs = word.chars();
