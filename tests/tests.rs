@@ -2,6 +2,7 @@
 
 mod util;
 
+mod audit;
 mod config_errors;
 mod dedup;
 mod filter;

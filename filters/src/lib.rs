@@ -4,6 +4,7 @@
 //!   offset map back to the original text;
 //! * [`rules`] and [`phrase`]: rule packs as TOML data;
 //! * [`matcher`]: every rule of a pack in one pass (aho-corasick + regex);
+//! * [`audit`]: recall, mutations, canaries and a loose leak detector;
 //! * [`dedup`]: exact and near-duplicate detection as map/reduce phases.
 //!
 //! # Example: find why a document would be removed
@@ -20,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod dedup;
 pub mod error;
 pub mod matcher;

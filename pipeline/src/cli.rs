@@ -60,6 +60,12 @@ pub enum Command {
     /// Write a dataset's documents as JSONL for fine-tuning: text-jsonl, messages-doctag or false-facts.
     #[command(after_help = AFTER_HELP)]
     Export(ExportArgs),
+    /// Measure a rule pack: labelled recall/precision, mutations, canaries in a run, leak scan; write audit.html.
+    #[command(after_help = "Exit status: 0 ok; 1 a --min-recall/--max-fpr gate failed; 2 error.")]
+    Audit(crate::audit::AuditArgs),
+    /// Render a finished run (stages, rows, timings, dedup clusters, QC findings) as report.html.
+    #[command(after_help = AFTER_HELP)]
+    Report(crate::report::ReportArgs),
 }
 
 /// Which config and output folder.
@@ -189,6 +195,8 @@ pub fn main() -> i32 {
         Command::Verify(args) => cmd_verify(args),
         Command::Rules(args) => cmd_rules(args),
         Command::Export(args) => cmd_export(args),
+        Command::Audit(args) => args.run(),
+        Command::Report(args) => args.run(),
         Command::Scan(args) => {
             let options = crate::scan::ScanOptions {
                 paths: args.paths,

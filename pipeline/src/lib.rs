@@ -7,6 +7,7 @@
 //! crates (`sdf-filters`, `sdf-corpora`) to the dataset I/O of `sdf-datasets`.
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod cache;
 pub mod cli;
 pub mod config;
@@ -14,6 +15,8 @@ pub mod executor;
 pub mod export;
 pub mod faults;
 pub mod fingerprint;
+pub mod html;
 pub mod plan;
+pub mod report;
 pub mod scan;
 pub mod stages;
