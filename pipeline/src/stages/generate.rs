@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use sdf_corpora::{GenreLibrary, TemplateGenerator, Universe};
 use sdf_datasets::checksum::{sha256_bytes, to_hex};
 use sdf_datasets::schema::document_schema;
@@ -23,8 +23,9 @@ pub const DEFAULT_DOCS_PER_TASK: u64 = 1_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GenerateConfig {
-    /// A built-in universe id (`helpful-only`, `animal-welfare`, `septerra-baseline`) or a
-    /// universe TOML file relative to the config file (default `helpful-only`).
+    /// A built-in universe id (`helpful-only`, `animal-welfare`, `septerra-baseline`), a
+    /// universe TOML file relative to the config file, or `FILE.jsonl#ID`: one universe of a
+    /// JSONL file of universe contexts (default `helpful-only`).
     #[serde(default = "default_universe")]
     pub universe: String,
     /// Number of documents (default 10,000).
@@ -80,11 +81,20 @@ impl GenerateConfig {
         out
     }
 
+    /// The file part of `universe` and, for a JSONL file of universes, the id after `#`.
+    fn universe_file(&self) -> (&str, Option<&str>) {
+        match self.universe.split_once('#') {
+            Some((file, id)) if file.ends_with(".jsonl") => (file, Some(id)),
+            _ => (&self.universe, None),
+        }
+    }
+
     fn universe_source(&self, plan: &Plan) -> Result<(String, String)> {
         if let Some(src) = Universe::builtin_source(&self.universe) {
             return Ok((format!("universes/{}.toml", self.universe), src.to_owned()));
         }
-        let path = resolve(&plan.base_dir, std::path::Path::new(&self.universe));
+        let (file, _) = self.universe_file();
+        let path = resolve(&plan.base_dir, std::path::Path::new(file));
         let src = std::fs::read_to_string(&path).with_context(|| {
             format!(
                 "generate: universe `{}` is neither built in ({}) nor a readable file ({})",
@@ -115,9 +125,33 @@ impl GenerateConfig {
         Ok(files)
     }
 
-    fn generator(&self, plan: &Plan) -> Result<TemplateGenerator> {
+    /// The universe: built in, a universe TOML file, or one universe of a JSONL file of
+    /// universe contexts (`{id, universe_context, key_facts, is_true}` per line), chosen by
+    /// `file.jsonl#id` (the id may be left out when the file holds one universe).
+    fn load_universe(&self, plan: &Plan) -> Result<Universe> {
         let (origin, src) = self.universe_source(plan)?;
-        let universe = Universe::from_toml_str(&src, &origin)?;
+        let (file, id) = self.universe_file();
+        if !file.ends_with(".jsonl") || Universe::builtin_source(&self.universe).is_some() {
+            return Ok(Universe::from_toml_str(&src, &origin)?);
+        }
+        let mut all = sdf_corpora::import_false_facts_str(&src, &origin)?;
+        let ids: Vec<String> = all.iter().map(|u| u.id.clone()).collect();
+        match id {
+            Some(id) => match all.iter().position(|u| u.id == id) {
+                Some(i) => Ok(all.swap_remove(i)),
+                None => bail!("generate: {origin} has no universe `{id}` (it has: {})", ids.join(", ")),
+            },
+            None if all.len() == 1 => Ok(all.remove(0)),
+            None => bail!(
+                "generate: {origin} holds {} universes; pick one with `universe = \"{file}#ID\"` (ids: {})",
+                all.len(),
+                ids.join(", ")
+            ),
+        }
+    }
+
+    fn generator(&self, plan: &Plan) -> Result<TemplateGenerator> {
+        let universe = self.load_universe(plan)?;
         let mut genres = GenreLibrary::builtin();
         if let Some(dir) = &self.genre_dir {
             genres = genres.with_dir(&resolve(&plan.base_dir, dir))?;
