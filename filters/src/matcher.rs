@@ -28,6 +28,10 @@ pub const MAX_DFA_PATTERNS: usize = 20_000;
 pub const MAX_MATCHES_PER_RULE: usize = 16;
 /// Compiled-size limit of each regex (and of the regex set).
 pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
+/// Lazy-DFA cache of each regex. The tier regexes are long alternations whose lazy DFA
+/// outgrows the default cache on documents that name both tiers, and rebuilding states then
+/// costs more than the search.
+pub const REGEX_DFA_CACHE: usize = 32 << 20;
 /// Characters of context on each side of a match in a snippet.
 pub const SNIPPET_CONTEXT: usize = 40;
 
@@ -570,6 +574,7 @@ fn byte_regex(re: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(re)
         .unicode(false)
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_CACHE)
         .build()
 }
 
