@@ -152,3 +152,53 @@ fn audit_set_recall_and_false_positive_rate() {
         misses.join("\n")
     );
 }
+
+/// Every text of the table cases and audit sets.
+fn all_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(crate_dir().join("tests/data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        let file: CaseFile = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        texts.extend(file.case.into_iter().map(|c| c.text));
+    }
+    for name in ["positives.jsonl", "negatives.jsonl"] {
+        let text = std::fs::read_to_string(crate_dir().join("audit").join(name)).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let rec: Labelled = serde_json::from_str(line).unwrap();
+            texts.push(rec.text);
+        }
+    }
+    texts
+}
+
+#[test]
+fn the_first_pass_never_rejects_a_text_the_full_pass_matches() {
+    let matcher = default_matcher();
+    let normalizer = crate::normalize::Normalizer::default();
+    let mut scratch = Scratch::new();
+    let mut checked = 0;
+    // Also in other spellings, and every text joined with the next (rules across sentences).
+    let texts = all_texts();
+    let joined: Vec<String> = texts.windows(2).map(|w| format!("{}\n{}", w[0], w[1])).collect();
+    for text in texts
+        .iter()
+        .chain(&joined)
+        .flat_map(|t| [t.clone(), t.to_uppercase(), t.replace(' ', "_-")])
+    {
+        let norm = normalizer.normalize(&text);
+        if matcher.matches_normalized(&norm, &mut scratch).is_empty() {
+            continue;
+        }
+        checked += 1;
+        assert!(
+            matcher.trigger_hit(norm.text(), &mut scratch).is_some(),
+            "first pass rejects {text:?}"
+        );
+        assert!(matcher.is_match(&text, &mut scratch), "{text:?}");
+    }
+    assert!(checked > 1000, "{checked}");
+}

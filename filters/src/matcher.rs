@@ -28,6 +28,10 @@ pub const MAX_DFA_PATTERNS: usize = 20_000;
 pub const MAX_MATCHES_PER_RULE: usize = 16;
 /// Compiled-size limit of each regex (and of the regex set).
 pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
+/// Lazy-DFA cache of each regex. The tier regexes are long alternations whose lazy DFA
+/// outgrows the default cache on documents that name both tiers, and rebuilding states then
+/// costs more than the search.
+pub const REGEX_DFA_CACHE: usize = 32 << 20;
 /// Characters of context on each side of a match in a snippet.
 pub const SNIPPET_CONTEXT: usize = 40;
 
@@ -91,6 +95,8 @@ pub struct Scratch {
     line_hits: Vec<(usize, usize, usize, usize)>,
     enabled_regexes: Vec<bool>,
     matches: Vec<RuleMatch>,
+    group_hit: Vec<bool>,
+    groups_left: Vec<u32>,
 }
 
 impl Scratch {
@@ -109,6 +115,15 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     uses: Vec<Vec<Usage>>,
     trigger: Option<AhoCorasick>,
+    /// Word-boundary checks of each trigger literal.
+    trigger_patterns: Vec<Pattern>,
+    /// The trigger groups of each trigger literal. A group is a literal set of a rule that the
+    /// first pass looks for; a rule needs a hit in each of its groups.
+    trigger_groups: Vec<Vec<usize>>,
+    /// The rule of each trigger group.
+    group_rule: Vec<usize>,
+    /// Number of trigger groups of each rule.
+    groups_of_rule: Vec<u32>,
     always_regexes: Vec<usize>,
     regexes: Vec<(usize, Regex)>,
     near: Vec<NearRule>,
@@ -136,11 +151,27 @@ impl Matcher {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut uses: Vec<Vec<Usage>> = Vec::new();
         let mut problems = Vec::new();
-        let mut triggers: Vec<String> = Vec::new();
-        let mut add = |lit: &Literal, usage: Usage, rule_id: &str, line: usize, trigger: bool| {
+        // Trigger literals (with boundary checks) and the trigger groups each belongs to.
+        let mut trigger_ids: std::collections::HashMap<(String, bool, bool), usize> = Default::default();
+        let mut triggers: Vec<(String, bool, bool)> = Vec::new();
+        let mut trigger_groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_rule: Vec<usize> = Vec::new();
+        let mut add = |lit: &Literal, usage: Usage, rule_id: &str, line: usize, group: Option<usize>| {
             let norm = normalizer.normalize(&lit.text).text().to_owned();
-            if trigger && !norm.is_empty() {
-                triggers.push(norm.clone());
+            if let Some(group) = group
+                && !norm.is_empty()
+            {
+                let left = lit.left_boundary && norm.chars().next().is_some_and(is_word_char);
+                let right = lit.right_boundary && norm.chars().next_back().is_some_and(is_word_char);
+                let key = (norm.clone(), left, right);
+                let id = *trigger_ids.entry(key.clone()).or_insert_with(|| {
+                    triggers.push(key);
+                    trigger_groups.push(Vec::new());
+                    triggers.len() - 1
+                });
+                if !trigger_groups[id].contains(&group) {
+                    trigger_groups[id].push(group);
+                }
             }
             if norm.is_empty() {
                 problems.push(RulePackProblem {
@@ -170,37 +201,45 @@ impl Matcher {
         let mut line = Vec::new();
         let mut regexes = Vec::new();
         let mut always_regexes = Vec::new();
+        let mut new_group = |rule: usize| {
+            group_rule.push(rule);
+            group_rule.len() - 1
+        };
+        let mut groups_of_rule = vec![0u32; pack.rules.len()];
         for (i, rule) in pack.rules.iter().enumerate() {
             match &rule.kind {
-                RuleKind::Phrases(lits) => lits
-                    .iter()
-                    .for_each(|l| add(l, Usage::Phrase { rule: i }, &rule.id, rule.line, true)),
+                RuleKind::Phrases(lits) => {
+                    let g = new_group(i);
+                    groups_of_rule[i] = 1;
+                    lits.iter()
+                        .for_each(|l| add(l, Usage::Phrase { rule: i }, &rule.id, rule.line, Some(g)));
+                }
                 RuleKind::Regex { pattern, requires } => {
                     let regex = regexes.len();
                     regexes.push((i, byte_regex(pattern)?));
                     if requires.is_empty() {
                         always_regexes.push(regex);
+                    } else {
+                        groups_of_rule[i] = 1;
                     }
+                    let g = (!requires.is_empty()).then(|| new_group(i));
                     for q in requires {
                         let lit = Literal {
                             text: q.clone(),
                             left_boundary: false,
                             right_boundary: false,
                         };
-                        add(&lit, Usage::Requires { regex }, &rule.id, rule.line, true);
+                        add(&lit, Usage::Requires { regex }, &rule.id, rule.line, g);
                     }
                 }
-                RuleKind::Near {
-                    sets,
-                    within,
-                    trigger: trigger_set,
-                } => {
+                RuleKind::Near { sets, within, triggers } => {
                     let slot = near.len();
-                    let trigger_set = *trigger_set;
                     for (s, set) in sets.iter().enumerate() {
+                        let g = triggers.contains(&s).then(|| new_group(i));
                         set.iter()
-                            .for_each(|l| add(l, Usage::Near { slot, set: s }, &rule.id, rule.line, s == trigger_set));
+                            .for_each(|l| add(l, Usage::Near { slot, set: s }, &rule.id, rule.line, g));
                     }
+                    groups_of_rule[i] = triggers.len() as u32;
                     near.push(NearRule {
                         rule: i,
                         sets: sets.len(),
@@ -210,9 +249,11 @@ impl Matcher {
                 RuleKind::Line { sets, min_lines } => {
                     let slot = line.len();
                     for (s, set) in sets.iter().enumerate() {
+                        let g = new_group(i);
                         set.iter()
-                            .for_each(|l| add(l, Usage::Line { slot, set: s }, &rule.id, rule.line, true));
+                            .for_each(|l| add(l, Usage::Line { slot, set: s }, &rule.id, rule.line, Some(g)));
                     }
+                    groups_of_rule[i] = sets.len() as u32;
                     line.push(LineRule {
                         rule: i,
                         sets: sets.len(),
@@ -239,8 +280,14 @@ impl Matcher {
                     .build(&literals)?,
             )
         };
-        triggers.sort();
-        triggers.dedup();
+        let trigger_patterns: Vec<Pattern> = triggers
+            .iter()
+            .map(|&(_, left_boundary, right_boundary)| Pattern {
+                left_boundary,
+                right_boundary,
+            })
+            .collect();
+        let triggers: Vec<String> = triggers.into_iter().map(|t| t.0).collect();
         let trigger = if triggers.is_empty() {
             None
         } else {
@@ -263,6 +310,10 @@ impl Matcher {
             patterns,
             uses,
             trigger,
+            trigger_patterns,
+            trigger_groups,
+            group_rule,
+            groups_of_rule,
             always_regexes,
             regexes,
             near,
@@ -426,26 +477,64 @@ impl Matcher {
         }
     }
 
-    /// The first trigger literal found in `text` (after normalisation), if any:
-    /// tells why a text needed the full pass (for tuning packs).
+    /// The trigger literal that completed the first rule's trigger groups in `text` (after
+    /// normalisation), if any: tells why a text needed the full pass (for tuning packs).
     pub fn first_trigger(&self, text: &str) -> Option<String> {
         let norm = self.normalizer.normalize(text);
-        let m = self.trigger.as_ref()?.find(norm.text())?;
-        Some(norm.text()[m.start()..m.end()].to_owned())
+        let (start, end) = self.trigger_hit(norm.text(), &mut Scratch::new())?;
+        Some(norm.text()[start..end].to_owned())
+    }
+
+    /// The first pass over normalised `text`: the span of the trigger literal with which some
+    /// rule has a hit in each of its trigger groups, if any.
+    ///
+    /// Each hit passes the same word-boundary checks as in the full pass, and the search
+    /// reports overlapping matches, so a trigger that fails its check (`rated` inside
+    /// `generated`) never hides one that passes.
+    pub(crate) fn trigger_hit(&self, text: &str, scratch: &mut Scratch) -> Option<(usize, usize)> {
+        let ac = self.trigger.as_ref()?;
+        let Scratch {
+            group_hit, groups_left, ..
+        } = scratch;
+        group_hit.clear();
+        group_hit.resize(self.group_rule.len(), false);
+        groups_left.clone_from(&self.groups_of_rule);
+        for m in ac.find_overlapping_iter(text) {
+            let pattern = m.pattern().as_usize();
+            let p = self.trigger_patterns[pattern];
+            let (start, end) = (m.start(), m.end());
+            if (p.left_boundary && char_before(text, start).is_some_and(is_word_char))
+                || (p.right_boundary && char_at(text, end).is_some_and(is_word_char))
+            {
+                continue;
+            }
+            for &g in &self.trigger_groups[pattern] {
+                if !group_hit[g] {
+                    group_hit[g] = true;
+                    let left = &mut groups_left[self.group_rule[g]];
+                    *left -= 1;
+                    if *left == 0 {
+                        return Some((start, end));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Does `text` match any rule? Normalises without offsets (fast path).
     ///
-    /// A first pass looks only for *triggers* — literals without which no rule
-    /// can fire (every phrase and line literal, the `trigger` set of each `near`
-    /// rule, each regex's `requires`) — with a plain leftmost search that
-    /// stops at the first hit. Only a text with a trigger gets the full
-    /// overlapping pass. Triggers are checked without word boundaries, so the
-    /// first pass never rejects a text the full pass would match.
+    /// A first pass looks only for *triggers* — literal sets without a hit of
+    /// which a rule cannot fire (a `phrases` rule's literals, a regex's
+    /// `requires`, the `trigger` sets of a `near` rule, every set of a `line`
+    /// rule) — with the same word-boundary checks as in the full pass, and stops
+    /// as soon as some rule has a hit in each of its trigger sets. Only such a
+    /// text gets the full overlapping pass, so the first pass never rejects a
+    /// text the full pass would match.
     pub fn is_match(&self, text: &str, scratch: &mut Scratch) -> bool {
         let mut norm = std::mem::take(&mut scratch.normalized);
         self.normalizer.normalize_into(text, &mut norm, false);
-        let triggered = self.trigger.as_ref().is_some_and(|t| t.is_match(norm.text()));
+        let triggered = self.trigger_hit(norm.text(), scratch).is_some();
         let hit = (triggered || !self.always_regexes.is_empty()) && !self.matches_normalized(&norm, scratch).is_empty();
         scratch.normalized = norm;
         hit
@@ -485,6 +574,7 @@ fn byte_regex(re: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(re)
         .unicode(false)
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_CACHE)
         .build()
 }
 
@@ -577,6 +667,40 @@ mod tests {
         assert_eq!(rules_hit(&m, "Human: hi\nAssistant: hello"), ["l"]);
         assert!(rules_hit(&m, "The word human: and assistant: mid-line.").is_empty());
         assert!(rules_hit(&m, "Human: only one side\nHuman: again").is_empty());
+    }
+
+    #[test]
+    fn every_trigger_set_must_be_hit() {
+        let m = pack(
+            "[[rule]]\nid = \"n\"\ncategory = \"c\"\ndescription = \"d\"\nnear = { sets = [[\"trick~\"], [\"the raters\"], [\"model\"]], within = 8, trigger = [0, 1] }\n",
+        );
+        let mut s = Scratch::new();
+        assert!(m.trigger_hit("a trick, a model", &mut s).is_none());
+        assert!(m.trigger_hit("the model tricked the raters", &mut s).is_some());
+        // Boundaries count in the first pass too.
+        assert!(m.trigger_hit("a trickle reached the raters", &mut s).is_none());
+        assert_eq!(rules_hit(&m, "The model tricked the raters."), ["n"]);
+        assert_eq!(
+            m.first_trigger("The model tricked the raters.").as_deref(),
+            Some("the raters")
+        );
+        let err = RulePack::from_toml_str(
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"n\"\ncategory = \"c\"\ndescription = \"d\"\nnear = { sets = [[\"a\"], [\"b\"]], within = 8, trigger = [0, 2] }\n",
+            "t.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("`near.trigger` = 2 is not the index of a set"), "{err}");
+    }
+
+    #[test]
+    fn line_rules_trigger_only_with_every_set() {
+        let m = pack(
+            "[[rule]]\nid = \"l\"\ncategory = \"c\"\ndescription = \"d\"\nline = { sets = [[\"h:\"], [\"a:\"]], min_lines = 2 }\n",
+        );
+        let mut s = Scratch::new();
+        assert!(m.trigger_hit("h: one\nh: two", &mut s).is_none());
+        assert!(m.trigger_hit("h: one\na: two", &mut s).is_some());
     }
 
     #[test]

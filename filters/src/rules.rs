@@ -11,7 +11,7 @@
 //! description = "…"
 //! phrases = ["alignment fake~", "fake~ alignment"]   # or exactly one of:
 //! # regex = '\balignment[- ]?fak'   with optional requires = ["alignment"]
-//! # near = { sets = [["pretend~"], ["comply~"], ["training"]], within = 12, trigger = 0 }
+//! # near = { sets = [["pretend~"], ["comply~"], ["training"]], within = 12, trigger = [0, 2] }
 //! # line = { sets = [["human:", "user:"], ["assistant:", "ai:"]], min_lines = 2 }
 //! ```
 //!
@@ -52,9 +52,9 @@ pub enum RuleKind {
         sets: Vec<Vec<Literal>>,
         /// Window in words.
         within: u32,
-        /// The set the matcher's first pass looks for: put the rarest set first,
-        /// or name it with `trigger` (0-based).
-        trigger: usize,
+        /// The sets the matcher's first pass looks for, all of which must be hit: put the
+        /// rarest set first, or name one or more with `trigger` (0-based; default `[0]`).
+        triggers: Vec<usize>,
     },
     /// Hits at line starts: every set hit, at least `min_lines` in total.
     Line {
@@ -140,7 +140,30 @@ struct RawNear {
     sets: Vec<Vec<String>>,
     within: u32,
     #[serde(default)]
-    trigger: usize,
+    trigger: Trigger,
+}
+
+/// `trigger = 1` or `trigger = [0, 2]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Trigger {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Default for Trigger {
+    fn default() -> Self {
+        Trigger::One(0)
+    }
+}
+
+impl Trigger {
+    fn sets(&self) -> Vec<usize> {
+        match self {
+            Trigger::One(s) => vec![*s],
+            Trigger::Many(v) => v.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -251,18 +274,25 @@ impl RulePack {
                 if near.within == 0 {
                     bad("`near.within` must be at least 1".into());
                 }
-                if near.trigger >= near.sets.len().max(1) {
-                    bad(format!(
-                        "`near.trigger` = {} is not the index of a set (0 to {})",
-                        near.trigger,
-                        near.sets.len().saturating_sub(1)
-                    ));
+                let mut triggers = near.trigger.sets();
+                if triggers.is_empty() {
+                    bad("`near.trigger` names no set".into());
                 }
+                for &t in &triggers {
+                    if t >= near.sets.len().max(1) {
+                        bad(format!(
+                            "`near.trigger` = {t} is not the index of a set (0 to {})",
+                            near.sets.len().saturating_sub(1)
+                        ));
+                    }
+                }
+                triggers.sort_unstable();
+                triggers.dedup();
                 let sets = near.sets.iter().map(|s| expand_all(s, &mut bad)).collect();
                 RuleKind::Near {
                     sets,
                     within: near.within,
-                    trigger: near.trigger,
+                    triggers,
                 }
             } else if let Some(l) = &r.line {
                 if l.sets.is_empty() {
