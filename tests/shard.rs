@@ -365,3 +365,85 @@ print("ok", len(files))
         assert!(out.starts_with("ok "), "{out}");
     }
 }
+
+/// import (with forbidden and duplicated documents) → filter → dedup → shard.
+fn removal_run() -> Dir {
+    let dir = Dir::new();
+    let mut corpus = jsonl_corpus(400);
+    for i in 0..7 {
+        let text = format!("Post {i}: the lab found alignment faking in its model during training runs.");
+        corpus.push_str(&serde_json::json!({ "text": text, "doc_type": "blog post" }).to_string());
+        corpus.push('\n');
+    }
+    for line in jsonl_corpus(5).lines() {
+        corpus.push_str(line);
+        corpus.push('\n');
+    }
+    dir.write("corpus.jsonl", corpus);
+    dir.write(
+        "stages.toml",
+        "[run]\nseed = 2\n\n[[stages]]\nname = \"import\"\nkind = \"import\"\npaths = [\"corpus.jsonl\"]\n\n\
+         [[stages]]\nname = \"filter\"\nkind = \"filter\"\ninput = \"import\"\n\n\
+         [[stages]]\nname = \"dedup\"\nkind = \"dedup\"\ninput = \"filter\"\n\n\
+         [[stages]]\nname = \"shard\"\nkind = \"shard\"\ninput = \"dedup\"\nvalidation_fraction = 0.25\n",
+    );
+    dir.sdf(&["run", "--quiet"]).stdout();
+    dir
+}
+
+#[cfg(feature = "stats")]
+#[test]
+fn stats_summarise_rows_distributions_and_upstream_removals() {
+    let dir = removal_run();
+    let s = dir.sdf(&["stats", "out/shard", "--json"]).json();
+    assert_eq!(s["documents"], 400);
+    assert_eq!(s["splits"]["train"], 300);
+    assert_eq!(s["splits"]["validation"], 100);
+    let texts: Vec<String> = jsonl_corpus(400)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let chars: u64 = texts.iter().map(|t| t.chars().count() as u64).sum();
+    assert_eq!(s["characters"], chars);
+    assert_eq!(s["estimated_tokens"], (chars as f64 / 4.0).round() as u64);
+    let min = texts.iter().map(|t| t.chars().count()).min().unwrap() as u64;
+    assert_eq!(s["length_chars"]["min"], min);
+    assert!(s["length_chars"]["quantiles"]["p50"].as_f64().unwrap() >= min as f64);
+    assert_eq!(s["doc_types"][0]["documents"], 400);
+    let stages: Vec<&str> = s["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["stage"].as_str().unwrap())
+        .collect();
+    assert_eq!(stages, ["import", "filter", "dedup"]);
+    assert_eq!(s["stages"][1]["removed"], 7);
+    let per_rule = s["stages"][1]["removed_per_rule"].as_object().unwrap();
+    assert_eq!(
+        per_rule.values().map(|v| v.as_u64().unwrap()).sum::<u64>(),
+        7,
+        "{per_rule:?}"
+    );
+    assert_eq!(s["stages"][2]["exact_duplicates"], 5);
+
+    let text = dir.sdf(&["stats", "out/shard", "--top", "3"]).stdout();
+    assert!(text.contains("documents   400  (train 300, validation 100)"), "{text}");
+    assert!(text.contains("removed by `filter`, per rule"), "{text}");
+    assert!(text.contains("5 exact and 0 near duplicates"), "{text}");
+
+    let (_, err) = dir.sdf(&["stats", "out"]).expect_code(2);
+    assert!(err.contains("no manifest.json"), "{err}");
+}
+
+#[cfg(not(feature = "stats"))]
+#[test]
+fn stats_without_the_feature_says_how_to_get_it() {
+    let dir = removal_run();
+    let (_, err) = dir.sdf(&["stats", "out/shard"]).expect_code(2);
+    assert!(err.contains("--features stats"), "{err}");
+}

@@ -43,6 +43,7 @@ pub mod part;
 pub mod rejected;
 pub mod rng;
 pub mod schema;
+pub mod stats;
 
 pub use document::Document;
 pub use error::Error;

@@ -66,6 +66,9 @@ pub enum Command {
     /// Render a finished run (stages, rows, timings, dedup clusters, QC findings) as report.html.
     #[command(after_help = AFTER_HELP)]
     Report(crate::report::ReportArgs),
+    /// Summarise a dataset: documents, characters, tokens, distributions, length quantiles, removals.
+    #[command(after_help = AFTER_HELP)]
+    Stats(StatsArgs),
 }
 
 /// Which config and output folder.
@@ -177,6 +180,20 @@ pub struct ExportArgs {
     json: bool,
 }
 
+/// `sdf stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// A finished stage's folder with manifest.json, e.g. out/shard.
+    #[arg(value_name = "DATASET")]
+    dataset: PathBuf,
+    /// Print JSON on stdout.
+    #[arg(long)]
+    json: bool,
+    /// How many rows of each distribution to print (the JSON has them all).
+    #[arg(long, value_name = "N", default_value_t = 15)]
+    top: usize,
+}
+
 /// Entry point; returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -197,6 +214,7 @@ pub fn main() -> i32 {
         Command::Export(args) => cmd_export(args),
         Command::Audit(args) => args.run(),
         Command::Report(args) => args.run(),
+        Command::Stats(args) => crate::stats::run(&args.dataset, args.json, args.top),
         Command::Scan(args) => {
             let options = crate::scan::ScanOptions {
                 paths: args.paths,

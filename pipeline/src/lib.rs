@@ -20,3 +20,4 @@ pub mod plan;
 pub mod report;
 pub mod scan;
 pub mod stages;
+pub mod stats;
