@@ -38,7 +38,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--shard-mb", type=int, default=32)
     ap.add_argument("--sdf", default=os.path.join(ROOT, "target", "release", "sdf"))
     ap.add_argument("--realtext", default=os.path.join(ROOT, "..", "shared", "data", "realtext.parquet"))

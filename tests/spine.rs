@@ -166,6 +166,17 @@ fn stage_flag_reruns_that_stage_and_leaves_downstream() {
         statuses(&summary),
         [("import".into(), "skipped".into()), ("shard".into(), "ran".into())]
     );
+    // --force with --stage forces the named stage only; fresh upstream stays skipped.
+    let summary = dir.sdf(&["run", "--json", "--stage", "shard", "--force"]).json();
+    assert_eq!(
+        statuses(&summary),
+        [("import".into(), "skipped".into()), ("shard".into(), "ran".into())]
+    );
+    let summary = dir.sdf(&["run", "--json", "--force"]).json();
+    assert_eq!(
+        statuses(&summary),
+        [("import".into(), "ran".into()), ("shard".into(), "ran".into())]
+    );
     let (_, err) = dir.sdf(&["run", "--stage", "nope"]).expect_code(2);
     assert!(err.contains("--stage nope: no such stage"), "{err}");
 }

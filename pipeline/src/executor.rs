@@ -37,7 +37,7 @@ const TASKS_FINGERPRINT: &str = "fingerprint";
 pub struct RunOptions {
     /// Stages to (re)run; empty = all. Their stale upstream runs first.
     pub stages: Vec<String>,
-    /// Ignore the cache: rerun every selected stage from scratch.
+    /// Ignore the cache: rerun every stage from scratch (with `stages`, only the named ones).
     pub force: bool,
     /// Worker threads (0 = one per core).
     pub jobs: usize,
@@ -112,11 +112,9 @@ pub fn run(plan: &Plan, options: &RunOptions, mut on_stage: impl FnMut(&StageRep
         let upstream = stage.input.and_then(|j| fingerprints[j].clone());
         let fp = stage_fingerprint(plan, i, upstream.as_deref(), &cache)?;
         let dir = plan.stage_dir(i);
-        let fresh = if forced || options.force {
-            None
-        } else {
-            is_fresh(&dir, &fp, &cache)?
-        };
+        // `--force` with named stages applies to them only; their upstream still runs only if stale.
+        let forced = forced || (options.force && options.stages.is_empty());
+        let fresh = if forced { None } else { is_fresh(&dir, &fp, &cache)? };
         let report = match fresh {
             Some(m) => {
                 tracing::info!(stage = %stage.name, "fresh, skipped");
@@ -144,7 +142,7 @@ pub fn run(plan: &Plan, options: &RunOptions, mut on_stage: impl FnMut(&StageRep
                     }
                     None => None,
                 };
-                let resume = !(forced || options.force);
+                let resume = !forced;
                 let lineage = lineage(plan, i, &fingerprints, &fp);
                 run_stage(
                     plan,
