@@ -422,7 +422,18 @@ impl<'a, S: Sink> Engine<'a, S> {
         nfkc.clear();
         folded.clear();
         let composed: &str = if o.nfkc {
-            nfkc.extend(segment.chars().nfkc());
+            // NFKC turns the lunate sigmas (which look like `c`/`C`) into ordinary sigmas,
+            // which look like nothing Latin; map them before it does.
+            if o.confusables && segment.contains(['\u{03F2}', '\u{03F9}']) {
+                let lunate = |c: char| match c {
+                    '\u{03F2}' => 'c',
+                    '\u{03F9}' => 'C',
+                    c => c,
+                };
+                nfkc.extend(segment.chars().map(lunate).nfkc());
+            } else {
+                nfkc.extend(segment.chars().nfkc());
+            }
             &nfkc
         } else {
             segment

@@ -36,6 +36,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("sharp s", "STRASSE straße STRAẞE", "strasse strasse strasse"),
     ("dotted capital i", "İ", "i"),
     ("kelvin sign", "\u{212A}", "k"),
+    ("lunate sigmas", "\u{03F2}ompliance \u{03F9}OMPLY", "compliance comply"),
     // 3. Format characters and stray marks.
     ("zero-width space", "align\u{200B}ment", "alignment"),
     ("soft hyphen", "align\u{00AD}ment", "alignment"),
