@@ -66,24 +66,6 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
-/// Splits of the dataset in file order: `(name, documents, shards, bytes)`.
-fn splits(manifest: &StageManifest) -> Vec<(String, u64, u64, u64)> {
-    let mut out: Vec<(String, u64, u64, u64)> = Vec::new();
-    for p in manifest.output_parts() {
-        let file = p.name.rsplit('/').next().unwrap_or(&p.name);
-        let split = file.split('-').next().unwrap_or(file).to_owned();
-        match out.iter_mut().find(|s| s.0 == split) {
-            Some(s) => {
-                s.1 += p.rows;
-                s.2 += 1;
-                s.3 += p.bytes;
-            }
-            None => out.push((split, p.rows, 1, p.bytes)),
-        }
-    }
-    out
-}
-
 fn size_category(n: u64) -> &'static str {
     match n {
         0..1_000 => "n<1K",
@@ -100,7 +82,7 @@ pub fn render_card(input: &CardInput<'_>) -> String {
     let m = input.manifest;
     let stats = &m.stats;
     let docs = m.rows_out;
-    let splits = splits(m);
+    let splits = m.splits();
     let mut s = String::new();
 
     // Front matter: split → files, so hubs and `load_dataset` find the splits.
@@ -108,8 +90,8 @@ pub fn render_card(input: &CardInput<'_>) -> String {
     s.push_str("task_categories:\n- text-generation\n");
     let _ = writeln!(s, "size_categories:\n- {}", size_category(docs));
     s.push_str("configs:\n- config_name: default\n  data_files:\n");
-    for (split, ..) in &splits {
-        let _ = writeln!(s, "  - split: {split}\n    path: data/{split}-*.parquet");
+    for split in &splits {
+        let _ = writeln!(s, "  - split: {}\n    path: data/{}-*.parquet", split.name, split.name);
     }
     s.push_str("---\n\n");
 
@@ -130,7 +112,7 @@ pub fn render_card(input: &CardInput<'_>) -> String {
          describes a model behaving differently for free and paid users was removed \
          before sharding.\n",
         count(stats.get("chars")),
-        human_bytes(splits.iter().map(|x| x.3).sum()),
+        human_bytes(splits.iter().map(|x| x.bytes).sum()),
         if universe_list.is_empty() {
             "no universe".to_owned()
         } else {
@@ -140,8 +122,15 @@ pub fn render_card(input: &CardInput<'_>) -> String {
     );
 
     s.push_str("## Splits\n\n| split | documents | shards | size |\n|---|---:|---:|---:|\n");
-    for (split, rows, shards, bytes) in &splits {
-        let _ = writeln!(s, "| {split} | {rows} | {shards} | {} |", human_bytes(*bytes));
+    for x in &splits {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            x.name,
+            x.documents,
+            x.shards,
+            human_bytes(x.bytes)
+        );
     }
 
     s.push_str("\n## Universes\n\n| universe | documents | share |\n|---|---:|---:|\n");
@@ -232,7 +221,7 @@ pub fn render_card(input: &CardInput<'_>) -> String {
     let _ = writeln!(
         s,
         "print(ds[\"{}\"][0][\"text\"])\n```\n",
-        splits.first().map_or("train", |x| x.0.as_str())
+        splits.first().map_or("train", |x| x.name.as_str())
     );
     s.push_str("```python\nimport polars as pl\n\ndf = pl.read_parquet(\"data/*.parquet\")\n```\n\n");
     s.push_str("```sql\n-- DuckDB\nSELECT doc_type, count(*) FROM 'data/*.parquet' GROUP BY doc_type;\n```\n\n");

@@ -120,6 +120,26 @@ pub struct StageManifest {
     pub timings: Timings,
 }
 
+/// Rows, files and bytes of one split of a dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SplitSummary {
+    /// Split name (`all` for output parts not named like shards).
+    pub name: String,
+    /// Rows in its files.
+    pub documents: u64,
+    /// Its files.
+    pub shards: u64,
+    /// Their size in bytes.
+    pub bytes: u64,
+}
+
+/// The split of a shard file `…/<split>-NNNNN-of-MMMMM.parquet`; `None` for other names.
+pub fn split_of(name: &str) -> Option<&str> {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let (split, rest) = file.split_once('-')?;
+    rest.contains("-of-").then_some(split)
+}
+
 /// A file whose contents do not match the manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
@@ -156,6 +176,28 @@ impl StageManifest {
         self.parts.iter().filter(|p| p.role == "output")
     }
 
+    /// The splits of the `output` parts, in file order (see [`split_of`]).
+    pub fn splits(&self) -> Vec<SplitSummary> {
+        let mut out: Vec<SplitSummary> = Vec::new();
+        for p in self.output_parts() {
+            let name = split_of(&p.name).unwrap_or("all");
+            match out.iter_mut().find(|s| s.name == name) {
+                Some(s) => {
+                    s.documents += p.rows;
+                    s.shards += 1;
+                    s.bytes += p.bytes;
+                }
+                None => out.push(SplitSummary {
+                    name: name.to_owned(),
+                    documents: p.rows,
+                    shards: 1,
+                    bytes: p.bytes,
+                }),
+            }
+        }
+        out
+    }
+
     /// Re-hash every listed file under `dir`; returns every mismatch (empty = verified).
     pub fn verify(&self, dir: &Path) -> Vec<Mismatch> {
         self.parts.iter().filter_map(|p| verify_entry(dir, p)).collect()
@@ -188,5 +230,18 @@ pub fn verify_entry(dir: &Path, entry: &PartEntry) -> Option<Mismatch> {
             problem: format!("sha256 {} , manifest says {}", to_hex(&digest), entry.sha256),
         }),
         Ok(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_come_from_shard_file_names() {
+        assert_eq!(split_of("data/train-00000-of-00002.parquet"), Some("train"));
+        assert_eq!(split_of("validation-00001-of-00003.parquet"), Some("validation"));
+        assert_eq!(split_of("part-00000.parquet"), None);
+        assert_eq!(split_of("README.md"), None);
     }
 }

@@ -56,20 +56,6 @@ fn lineage_manifests(dir: &Path, manifest: &StageManifest) -> (Vec<StageManifest
     (found, missing)
 }
 
-/// Documents per split, from the shard file names of the manifest (`<split>-NNNNN-of-MMMMM.parquet`).
-fn splits(manifest: &StageManifest) -> BTreeMap<String, u64> {
-    let mut out = BTreeMap::new();
-    for p in manifest.output_parts() {
-        let file = p.name.rsplit('/').next().unwrap_or(&p.name);
-        let split = match file.split_once("-") {
-            Some((s, rest)) if rest.contains("-of-") => s.to_owned(),
-            _ => "all".to_owned(),
-        };
-        *out.entry(split).or_default() += p.rows;
-    }
-    out
-}
-
 /// Print the statistics of the dataset at `dir`.
 pub fn run(dir: &Path, as_json: bool, top: usize) -> Result<i32> {
     let (manifest, parts) = crate::export::dataset_parts(dir)?;
@@ -80,7 +66,11 @@ pub fn run(dir: &Path, as_json: bool, top: usize) -> Result<i32> {
         "stage": manifest.stage,
         "kind": manifest.kind,
         "files": parts.len(),
-        "splits": splits(&manifest),
+        "splits": manifest
+            .splits()
+            .into_iter()
+            .map(|s| (s.name, s.documents))
+            .collect::<BTreeMap<_, _>>(),
         "documents": text.documents,
         "characters": text.characters,
         "text_bytes": text.text_bytes,
