@@ -9,7 +9,10 @@ once with sdf, then times two dedup stages over the same import under `/usr/bin/
 - `dedup`: the defaults (exact and MinHash-LSH near duplicates, verified by true Jaccard).
 
 and prints a markdown table (counts found vs planted, seconds, GB/s, docs/s, peak RSS, the
-engine's memory estimate).
+engine's memory estimate). With `target/release/examples/dedup_key_speed` built, it also times
+the exact key alone on one thread over the corpus texts in memory (sha256 of the raw text, the
+dedup normalisation, and both), the "hashing per core" figure; the stage figures include Parquet
+decoding and zstd encoding of the output.
 
     python3 bench/dedup_bench.py                  # --docs 1000000 --seed 1 --jobs 0 (= all cores)
 
@@ -53,6 +56,7 @@ import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parent.parent
 SDF = ROOT / "target" / "release" / "sdf"
+KEY_SPEED = ROOT / "target" / "release" / "examples" / "dedup_key_speed"
 SOURCE = ROOT.parent / "shared" / "data" / "realtext.parquet"
 TIME = "/usr/bin/time"
 
@@ -375,6 +379,20 @@ def main() -> None:
     def manifest_stats(stage):
         return json.loads((out_dir / stage / "manifest.json").read_text())["stats"]
 
+    # The exact key on its own, one thread, in memory: sha256, the dedup normalisation, both.
+    key_speed = {}
+    if KEY_SPEED.exists():
+        p = subprocess.run([str(KEY_SPEED), str(work / "corpus.jsonl"), "3"], capture_output=True, text=True)
+        if p.returncode != 0:
+            raise SystemExit(f"{KEY_SPEED} failed: {p.stderr}")
+        for line in p.stdout.splitlines():
+            m = re.match(r"(.+?)\s+(\d+) MB/s$", line)
+            if m:
+                key_speed[m.group(1).strip()] = int(m.group(2))
+    else:
+        print(f"{KEY_SPEED} missing (cargo build --release -p sdf-filters --example dedup_key_speed): "
+              "no key figures", file=sys.stderr)
+
     ex_stats, fu_stats = manifest_stats("dedup_exact"), manifest_stats("dedup")
     ex_cls, fu_cls = classify(out_dir, "dedup_exact", labels), classify(out_dir, "dedup", labels)
     c = meta["counts"]
@@ -391,6 +409,7 @@ def main() -> None:
         "exact_stats": ex_stats, "full_stats": fu_stats,
         "exact_classified": ex_cls, "full_classified": fu_cls,
         "lsh": {"bands": bands, "rows": rows_, "expected_near": expected_near},
+        "key_speed_mb_s": key_speed,
     }
     (work / "result.json").write_text(json.dumps(result, indent=2))
 
@@ -453,6 +472,8 @@ def main() -> None:
     print("|---|---:|---:|")
     for r in rows:
         print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    for name, mbs in key_speed.items():
+        print(f"| exact key, one thread in memory: {name} | {mbs / 1000:.2f} GB/s | |")
     for docs, se, sf in slopes:
         print(f"| marginal peak RSS / unique doc vs the {docs:,}-doc run | {se:,.0f} B | {sf:,.0f} B |")
 

@@ -78,6 +78,42 @@ fn column<'a, T: 'static>(batch: &'a RecordBatch, name: &str, origin: &str) -> R
         })
 }
 
+/// The `text` column of a batch (`origin` names the file in errors).
+pub fn text_column<'a>(batch: &'a RecordBatch, origin: &str) -> Result<&'a LargeStringArray> {
+    column::<LargeStringArray>(batch, columns::TEXT, origin)
+}
+
+/// The `id` column of a batch (`origin` names the file in errors).
+pub fn id_column<'a>(batch: &'a RecordBatch, origin: &str) -> Result<&'a StringArray> {
+    column::<StringArray>(batch, columns::ID, origin)
+}
+
+/// The document columns of `batch` (which may hold more), in document-schema order.
+pub fn document_columns(batch: &RecordBatch, origin: &str) -> Result<Vec<ArrayRef>> {
+    document_schema()
+        .fields()
+        .iter()
+        .map(|field| {
+            let column = batch
+                .column_by_name(field.name())
+                .ok_or_else(|| Error::format(origin, None, format!("column `{}` is missing", field.name())))?;
+            if column.data_type() != field.data_type() {
+                return Err(Error::format(
+                    origin,
+                    None,
+                    format!(
+                        "column `{}` has type {}, expected {}",
+                        field.name(),
+                        column.data_type(),
+                        field.data_type()
+                    ),
+                ));
+            }
+            Ok(column.clone())
+        })
+        .collect()
+}
+
 /// Read the documents of a batch in the document schema (extra columns are ignored).
 /// `origin` names the file in errors.
 pub fn batch_to_documents(batch: &RecordBatch, origin: &str) -> Result<Vec<Document>> {

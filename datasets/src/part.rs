@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::SchemaRef;
-use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::{ArrowWriter, ProjectionMask};
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use sha2::{Digest, Sha256};
@@ -254,6 +254,31 @@ pub fn read_batches(path: &Path) -> Result<impl Iterator<Item = Result<RecordBat
     }))
 }
 
+/// Stream the record batches of a Parquet file holding only the columns `names` (in file
+/// order); a missing column is an error naming the file.
+pub fn read_column_batches(path: &Path, names: &[&str]) -> Result<impl Iterator<Item = Result<RecordBatch>> + use<>> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| Error::parquet(path, e))?;
+    for name in names {
+        if builder.schema().field_with_name(name).is_err() {
+            return Err(Error::format(path, None, format!("column `{name}` is missing")));
+        }
+    }
+    let mask = ProjectionMask::columns(builder.parquet_schema(), names.iter().copied());
+    let reader = builder
+        .with_projection(mask)
+        .with_batch_size(DEFAULT_BATCH_ROWS)
+        .build()
+        .map_err(|e| Error::parquet(path, e))?;
+    let owned = path.to_owned();
+    Ok(reader.map(move |b| {
+        b.map_err(|source| Error::Arrow {
+            context: owned.display().to_string(),
+            source,
+        })
+    }))
+}
+
 /// Read all documents of a part (document schema; extra columns ignored).
 pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
     let origin = path.display().to_string();
@@ -307,6 +332,28 @@ mod tests {
         let mut w = PartWriter::create(path, document_schema(), &WriteOptions::default()).unwrap();
         w.write_documents(docs).unwrap();
         w.finish().unwrap()
+    }
+
+    #[test]
+    fn column_batches_hold_only_the_named_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("part-00000.parquet");
+        let all = docs(5000);
+        write(&path, &all);
+        let mut ids = Vec::new();
+        for batch in read_column_batches(&path, &["id", "text"]).unwrap() {
+            let batch = batch.unwrap();
+            assert_eq!(batch.num_columns(), 2);
+            let texts = crate::batch::text_column(&batch, "t").unwrap();
+            let id = crate::batch::id_column(&batch, "t").unwrap();
+            for row in 0..batch.num_rows() {
+                ids.push(id.value(row).to_owned());
+                assert_eq!(texts.value(row), all[ids.len() - 1].text);
+            }
+        }
+        assert_eq!(ids, all.iter().map(|d| d.id.clone()).collect::<Vec<_>>());
+        let err = read_column_batches(&path, &["id", "nope"]).err().unwrap().to_string();
+        assert!(err.contains("nope") && err.contains("part-00000.parquet"), "{err}");
     }
 
     #[test]

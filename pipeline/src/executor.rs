@@ -282,6 +282,7 @@ fn run_stage(
         dir: dir.clone(),
         input,
         write: WriteOptions::default(),
+        notes: progress,
     };
     let runner = build_runner(&env)?;
     let n = runner.task_count();

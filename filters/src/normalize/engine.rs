@@ -82,6 +82,8 @@ pub(super) struct Config {
     class: [u8; 256],
     /// Off only in tests, which compare the fast path against the general one.
     fast_path: bool,
+    /// Whether ASCII texts normalised without offsets take [`super::ascii::normalize`].
+    pub(super) whole_ascii: bool,
 }
 
 impl Config {
@@ -105,6 +107,7 @@ impl Config {
             options,
             class,
             fast_path: true,
+            whole_ascii: super::ascii::applies(&options),
         }
     }
 
@@ -113,6 +116,7 @@ impl Config {
     pub(super) fn without_fast_path(options: NormalizeOptions) -> Self {
         Config {
             fast_path: false,
+            whole_ascii: false,
             ..Config::new(options)
         }
     }

@@ -108,6 +108,7 @@
 //! entity, a separator run). Plain text needs one piece per non-trivial separator run or
 //! non-ASCII character.
 
+mod ascii;
 mod chars;
 mod engine;
 mod html;
@@ -214,6 +215,13 @@ impl Normalizer {
         out.pieces.clear();
         out.scratch.clear();
         let record = offsets && u32::try_from(text.len()).is_ok_and(|len| len < LINEAR);
+        if !offsets
+            && self.config.whole_ascii
+            && ascii::normalize(text, self.config.options.case_fold, &mut out.text, &mut out.line_starts)
+        {
+            out.has_offsets = false;
+            return;
+        }
         let Normalized {
             text: out_text,
             line_starts,

@@ -655,11 +655,56 @@ fn prose_text() -> impl Strategy<Value = String> {
 }
 
 /// The fast path must produce exactly what the general path produces, offsets included.
+/// ASCII text with every kind of ASCII whitespace, control bytes and runs longer than a block.
+fn ascii_text() -> impl Strategy<Value = String> {
+    let tokens = prop::sample::select(vec![
+        "The",
+        "quick",
+        "brown",
+        "FOX",
+        "a",
+        "Z",
+        "0",
+        "-",
+        "_",
+        "&",
+        "<",
+        "*",
+        "`",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\r",
+        "\u{0B}",
+        "\u{0C}",
+        "\u{1C}",
+        "\u{1F}",
+        "\u{0}",
+        "\u{7F}",
+        " \n ",
+        "\n\n",
+        "abcdefghijklmnopq",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    ]);
+    proptest::collection::vec(tokens, 0..60).prop_map(|t| t.concat())
+}
+
 fn check_fast_path(options: NormalizeOptions, input: &str) {
     let fast = Normalizer::new(options).normalize(input);
     let general = Normalizer::without_fast_path(options).normalize(input);
     assert_eq!(fast.text(), general.text(), "{options:?} {input:?}");
     assert_eq!(fast.line_starts(), general.line_starts(), "{input:?}");
+    let mut quick = Normalized::new();
+    Normalizer::new(options).normalize_into(input, &mut quick, false);
+    assert_eq!(quick.text(), general.text(), "without offsets: {options:?} {input:?}");
+    assert_eq!(
+        quick.line_starts(),
+        general.line_starts(),
+        "without offsets: {options:?} {input:?}"
+    );
     for w in char_bounds(fast.text()).windows(2) {
         assert_eq!(
             fast.original_span(w[0]..w[1]),
@@ -774,6 +819,12 @@ proptest! {
     #[test]
     fn properties_prose(input in prose_text(), a in any::<usize>(), b in any::<usize>()) {
         check_properties(&Normalizer::default(), &input, a, b);
+    }
+
+    #[test]
+    fn ascii_path_matches_general_path(input in ascii_text(), bits in 0..512u16) {
+        check_fast_path(options_from(bits), &input);
+        check_fast_path(NormalizeOptions::dedup(), &input);
     }
 
     #[test]

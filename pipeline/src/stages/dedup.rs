@@ -3,14 +3,17 @@
 //! The decisions are global, so they are made once when the runner is built, as map/reduce
 //! phases of the dedup engine:
 //!
-//! 1. **map**, one job per input part (in parallel): normalise each text, emit its exact entry
-//!    and its LSH band entries, and remember its exact key;
-//! 2. **reduce**, one job per bucket (in parallel): exact decisions and candidate edges;
-//! 3. **verify** and **cluster**: the normalised texts of the candidates' documents are read
-//!    back from their parts, candidate pairs are confirmed, clusters formed;
-//! 4. **apply**, one stage task per input part: kept rows go to `part-NNNNN.parquet` (with a
-//!    `text_sha256` column), removed rows to `rejected-NNNNN.parquet` with the reason and the
-//!    id of the kept document.
+//! 1. **map**, one job per input part (in parallel): stream the part's `text` column one batch
+//!    at a time, normalise each text, and put its exact entry (40 bytes) and its LSH band
+//!    entries straight into their hash buckets; nothing else is kept per document;
+//! 2. **reduce**, one job per bucket (as many buckets at a time as threads, each gathered from
+//!    the parts just before it is reduced): exact decisions and candidate edges;
+//! 3. **verify** and **cluster**: the normalised texts of the candidates' documents and the
+//!    ids of kept documents that removals point at are read back from their parts (only the
+//!    `id` and `text` columns), candidate pairs are confirmed, clusters formed;
+//! 4. **apply**, one stage task per input part, streaming its batches: kept rows go to
+//!    `part-NNNNN.parquet` (with a `text_sha256` column, the key computed again), removed rows
+//!    to `rejected-NNNNN.parquet` with the reason and the id of the kept document.
 //!
 //! Every reduce sorts its input and every tie is broken by the document's position, so the
 //! output does not depend on the number of threads nor on the number of buckets.
@@ -19,21 +22,25 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
+use arrow_array::{ArrayRef, BooleanArray, RecordBatch};
+use arrow_select::filter::filter_record_batch;
 use rayon::prelude::*;
-use sdf_datasets::Document;
+use sdf_datasets::batch::{document_columns, id_column, text_column};
+use sdf_datasets::checksum::to_hex;
 use sdf_datasets::dedup_columns::{
     DuplicateKind, DuplicateRecord, dedup_output_schema, dedup_rejected_columns, dedup_rejected_schema,
     text_sha256_column,
 };
-use sdf_datasets::part::read_documents;
+use sdf_datasets::part::{PartWriter, read_batches, read_column_batches, row_count};
+use sdf_datasets::schema::{columns, document_schema};
 use sdf_filters::dedup::{
-    self as engine, CandidateEdge, Dedup, DedupStats, DocRef, ExactDecision, ExactEntry, ExactKey, MapOutput,
-    NearEntry, Removal, RemovalReason,
+    self as engine, CandidateEdge, Dedup, DedupStats, DocRef, ExactDecision, ExactEntry, MapOutput, NearEntry, Removal,
+    RemovalReason,
 };
 use sdf_filters::normalize::{NormalizeOptions, Normalized, Normalizer};
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, rejected_name, write_part};
+use super::{StageEnv, StageRunner, TaskOutput, part_entry, part_name, rejected_name};
 
 /// Default ceiling on the share of documents dedup may remove.
 pub const DEFAULT_MAX_REMOVAL_RATE: f64 = 0.5;
@@ -174,11 +181,11 @@ impl DedupConfig {
     }
 }
 
-/// The map output of one input part.
+/// The map output of one input part, already cut into buckets.
 struct PartMap {
-    exact: Vec<ExactEntry>,
-    near: Vec<NearEntry>,
-    keys: Vec<ExactKey>,
+    exact: Vec<Vec<ExactEntry>>,
+    near: Vec<Vec<NearEntry>>,
+    rows: usize,
     stats: DedupStats,
 }
 
@@ -186,8 +193,8 @@ struct PartMap {
 struct Decisions {
     /// Removals of every part, sorted by document.
     removals: Vec<Removal>,
-    /// Exact key of every row, per input part.
-    keys: Vec<Vec<ExactKey>>,
+    /// Rows of every input part when it was mapped.
+    rows: Vec<usize>,
     /// Ids of the kept documents that removals point at.
     kept_ids: HashMap<DocRef, String>,
     /// Counters of the whole run.
@@ -227,6 +234,14 @@ impl<'a> DedupRunner<'a> {
             max_memory_bytes = config.max_memory_bytes,
             "dedup memory estimate"
         );
+        if env.notes {
+            eprintln!(
+                "{}: dedup of {docs} documents needs an estimated {:.1} MiB (max_memory_bytes {:.1} MiB)",
+                env.stage.name,
+                memory_estimate as f64 / f64::from(1u32 << 20),
+                config.max_memory_bytes as f64 / f64::from(1u32 << 20),
+            );
+        }
         if memory_estimate > config.max_memory_bytes {
             bail!(
                 "dedup needs an estimated {memory_estimate} bytes ({:.2} GiB) for {docs} documents, above \
@@ -246,36 +261,73 @@ impl<'a> DedupRunner<'a> {
     }
 }
 
-/// Normalises and maps every row of one part.
-fn map_part(dedup: &Dedup, near: bool, part: u32, path: &std::path::Path) -> Result<PartMap> {
-    let docs = read_documents(path)?;
+/// Normalises and maps every row of one part, reading only its `text` column, one batch at a
+/// time. Entries go straight into their buckets; each bucket is cut to its size, so the map
+/// output of a part costs `ExactEntry` size per row (plus the band entries with `near`).
+fn map_part(dedup: &Dedup, config: &DedupConfig, part: u32, path: &std::path::Path) -> Result<PartMap> {
+    let buckets = config.buckets.max(1);
+    let origin = path.display().to_string();
     let normalizer = Normalizer::new(NormalizeOptions::dedup());
     let mut normalized = Normalized::new();
     let mut out = MapOutput::new();
-    let mut near_entries = Vec::new();
-    for (row, doc) in docs.iter().enumerate() {
-        normalizer.normalize_into(&doc.text, &mut normalized, false);
-        let doc_ref = DocRef::new(part, row_index(row, path)?);
-        if near {
-            dedup.map_document(doc_ref, normalized.text(), &mut out);
-            near_entries.append(&mut out.near);
-        } else {
-            dedup.map_document_exact(doc_ref, normalized.text(), &mut out);
+    let mut exact: Vec<Vec<ExactEntry>> = vec![Vec::new(); buckets as usize];
+    let mut near: Vec<Vec<NearEntry>> = vec![Vec::new(); buckets as usize];
+    let mut rows = 0usize;
+    for batch in read_column_batches(path, &[columns::TEXT])? {
+        let batch = batch?;
+        for text in text_column(&batch, &origin)?.iter() {
+            normalizer.normalize_into(text.unwrap_or_default(), &mut normalized, false);
+            let doc_ref = DocRef::new(part, row_index(rows, path)?);
+            rows += 1;
+            if config.near {
+                dedup.map_document(doc_ref, normalized.text(), &mut out);
+                for entry in out.near.drain(..) {
+                    near[entry.partition(buckets) as usize].push(entry);
+                }
+            } else {
+                dedup.map_document_exact(doc_ref, normalized.text(), &mut out);
+            }
+            if config.exact {
+                for entry in out.exact.drain(..) {
+                    exact[entry.partition(buckets) as usize].push(entry);
+                }
+            } else {
+                out.exact.clear();
+            }
         }
     }
-    let keys = out.exact.iter().map(|e| e.key).collect();
+    for bucket in &mut exact {
+        bucket.shrink_to_fit();
+    }
+    for bucket in &mut near {
+        bucket.shrink_to_fit();
+    }
     Ok(PartMap {
-        exact: out.exact,
-        near: near_entries,
-        keys,
+        exact,
+        near,
+        rows,
         stats: out.stats,
     })
+}
+
+/// Bucket `b` of every part, moved into one vector of exactly its size.
+fn gather<T>(parts: &mut [Vec<Vec<T>>], b: usize) -> Vec<T> {
+    let len = parts.iter().map(|p| p.get(b).map_or(0, Vec::len)).sum();
+    let mut out = Vec::with_capacity(len);
+    for part in parts {
+        if let Some(bucket) = part.get_mut(b) {
+            out.append(bucket);
+            *bucket = Vec::new();
+        }
+    }
+    out
 }
 
 /// A document, its normalised text and its id, each when asked for.
 type FetchedRow = (DocRef, Option<String>, Option<String>);
 
-/// Normalised texts of `need_text` and ids of `need_id`, read from their parts.
+/// Normalised texts of `need_text` and ids of `need_id`, read from their parts (only the
+/// `id` column, and `text` where a text is needed).
 fn fetch_rows(
     inputs: &[PathBuf],
     need_text: &BTreeSet<DocRef>,
@@ -292,22 +344,45 @@ fn fetch_rows(
             let path = inputs
                 .get(*part as usize)
                 .context("dedup: document of an unknown part")?;
-            let docs = read_documents(path)?;
+            let origin = path.display().to_string();
+            let texts_wanted = refs.iter().any(|d| need_text.contains(d));
+            let names: &[&str] = if texts_wanted {
+                &[columns::ID, columns::TEXT]
+            } else {
+                &[columns::ID]
+            };
             let normalizer = Normalizer::new(NormalizeOptions::dedup());
             let mut normalized = Normalized::new();
-            refs.iter()
-                .map(|doc| {
-                    let row = docs
-                        .get(doc.row() as usize)
-                        .with_context(|| format!("dedup: {}: row {} is missing", path.display(), doc.row()))?;
-                    let text = need_text.contains(doc).then(|| {
-                        normalizer.normalize_into(&row.text, &mut normalized, false);
-                        normalized.text().to_owned()
-                    });
-                    let id = need_id.contains(doc).then(|| row.id.clone());
-                    Ok((*doc, text, id))
-                })
-                .collect::<Result<Vec<_>>>()
+            let mut out = Vec::with_capacity(refs.len());
+            let mut wanted = refs.iter().peekable();
+            let mut first_row = 0usize;
+            for batch in read_column_batches(path, names)? {
+                let batch = batch?;
+                let ids = id_column(&batch, &origin)?;
+                let texts = if texts_wanted {
+                    Some(text_column(&batch, &origin)?)
+                } else {
+                    None
+                };
+                let end = first_row + batch.num_rows();
+                while let Some(doc) = wanted.next_if(|d| (d.row() as usize) < end) {
+                    let row = doc.row() as usize - first_row;
+                    let text = match texts {
+                        Some(texts) if need_text.contains(doc) => {
+                            normalizer.normalize_into(texts.value(row), &mut normalized, false);
+                            Some(normalized.text().to_owned())
+                        }
+                        _ => None,
+                    };
+                    let id = need_id.contains(doc).then(|| ids.value(row).to_owned());
+                    out.push((*doc, text, id));
+                }
+                first_row = end;
+            }
+            if let Some(doc) = wanted.next() {
+                bail!("dedup: {}: row {} is missing", path.display(), doc.row());
+            }
+            Ok(out)
         })
         .collect::<Result<_>>()?;
     let mut texts = HashMap::new();
@@ -328,41 +403,49 @@ fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf]) -> Result<Dec
     let mapped: Vec<PartMap> = inputs
         .par_iter()
         .enumerate()
-        .map(|(p, path)| map_part(dedup, config.near, part_index(p)?, path))
+        .map(|(p, path)| map_part(dedup, config, part_index(p)?, path))
         .collect::<Result<_>>()?;
 
-    let buckets = config.buckets.max(1);
-    let mut exact_buckets: Vec<Vec<ExactEntry>> = vec![Vec::new(); buckets as usize];
-    let mut near_buckets: Vec<Vec<NearEntry>> = vec![Vec::new(); buckets as usize];
+    let buckets = config.buckets.max(1) as usize;
     let mut stats = DedupStats::default();
-    let mut keys = Vec::with_capacity(mapped.len());
+    let mut rows = Vec::with_capacity(mapped.len());
+    let mut exact_parts = Vec::with_capacity(mapped.len());
+    let mut near_parts = Vec::with_capacity(mapped.len());
     for part in mapped {
         stats.merge(&part.stats);
-        if config.exact {
-            for entry in part.exact {
-                exact_buckets[entry.partition(buckets) as usize].push(entry);
-            }
-        }
-        for entry in part.near {
-            near_buckets[entry.partition(buckets) as usize].push(entry);
-        }
-        keys.push(part.keys);
+        rows.push(part.rows);
+        exact_parts.push(part.exact);
+        near_parts.push(part.near);
     }
 
-    let reduced: Vec<(Vec<ExactDecision>, DedupStats)> = exact_buckets
-        .into_par_iter()
-        .map(|bucket| {
+    // As many buckets as there are threads are gathered from the parts at a time (so only
+    // those buckets' entries are held twice) and reduced in parallel.
+    let waves: Vec<Vec<usize>> = (0..buckets)
+        .collect::<Vec<_>>()
+        .chunks(rayon::current_num_threads().max(1))
+        .map(<[usize]>::to_vec)
+        .collect();
+    let mut reduced: Vec<(Vec<ExactDecision>, DedupStats)> = Vec::with_capacity(buckets);
+    for wave in &waves {
+        let gathered: Vec<Vec<ExactEntry>> = wave.iter().map(|&b| gather(&mut exact_parts, b)).collect();
+        reduced.par_extend(gathered.into_par_iter().map(|bucket| {
             let mut s = DedupStats::default();
             (engine::reduce_exact(bucket, &mut s), s)
-        })
-        .collect();
+        }));
+    }
+    drop(exact_parts);
     let mut exact = Vec::new();
     for (decisions, s) in reduced {
         stats.merge(&s);
         exact.extend(decisions);
     }
     exact.sort_unstable();
-    let candidates: Vec<CandidateEdge> = near_buckets.into_par_iter().flat_map(engine::reduce_near).collect();
+    let mut candidates: Vec<CandidateEdge> = Vec::new();
+    for wave in &waves {
+        let gathered: Vec<Vec<NearEntry>> = wave.iter().map(|&b| gather(&mut near_parts, b)).collect();
+        candidates.par_extend(gathered.into_par_iter().flat_map(engine::reduce_near));
+    }
+    drop(near_parts);
 
     // The documents whose text verification needs (edge ends, with exact duplicates folded
     // onto the document they duplicate) and whose id a removal may name.
@@ -391,7 +474,7 @@ fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf]) -> Result<Dec
     }
     Ok(Decisions {
         removals,
-        keys,
+        rows,
         kept_ids,
         stats,
     })
@@ -404,77 +487,90 @@ impl StageRunner for DedupRunner<'_> {
 
     fn run_task(&self, index: usize) -> Result<TaskOutput> {
         let path = &self.inputs[index];
+        let origin = path.display().to_string();
         let part = part_index(index)?;
-        let docs = read_documents(path)?;
-        let keys = self.decisions.keys.get(index).map(Vec::as_slice).unwrap_or_default();
-        if keys.len() != docs.len() {
-            bail!(
-                "dedup: {}: has {} rows, {} when it was mapped",
-                path.display(),
-                docs.len(),
-                keys.len()
-            );
+        let rows = self.decisions.rows.get(index).copied().unwrap_or_default();
+        let now = usize::try_from(row_count(path)?).unwrap_or(usize::MAX);
+        if now != rows {
+            bail!("dedup: {}: has {now} rows, {rows} when it was mapped", path.display());
         }
         let removals = engine::removals_for_part(&self.decisions.removals, part);
-        let keep = engine::apply(part, docs.len(), removals)?;
+        let keep = engine::apply(part, rows, removals)?;
         let mut removal_of: HashMap<u32, &Removal> = removals.iter().map(|r| (r.doc.row(), r)).collect();
-        let rows_in = docs.len() as u64;
-        let mut kept: Vec<Document> = Vec::with_capacity(docs.len());
-        let mut kept_sha: Vec<String> = Vec::with_capacity(docs.len());
-        let mut removed: Vec<Document> = Vec::new();
-        let mut records: Vec<DuplicateRecord> = Vec::new();
+        let env = self.env;
+        let mut kept_part = PartWriter::create(&env.dir.join(part_name(index)), dedup_output_schema(), &env.write)?;
+        let mut rejected_part =
+            PartWriter::create(&env.dir.join(rejected_name(index)), dedup_rejected_schema(), &env.write)?;
+        let normalizer = Normalizer::new(NormalizeOptions::dedup());
+        let mut normalized = Normalized::new();
         let (mut exact, mut near) = (0u64, 0u64);
-        for (row, (doc, key)) in docs.into_iter().zip(keys).enumerate() {
-            if keep[row] {
-                kept.push(doc);
-                kept_sha.push(key.to_hex());
-                continue;
+        let mut first_row = 0usize;
+        for batch in read_batches(path)? {
+            let batch = batch?;
+            let n = batch.num_rows();
+            let doc_batch = RecordBatch::try_new(document_schema(), document_columns(&batch, &origin)?)
+                .with_context(|| format!("dedup: {}", path.display()))?;
+            let texts = text_column(&batch, &origin)?;
+            let keep = keep
+                .get(first_row..first_row + n)
+                .with_context(|| format!("dedup: {}: more rows than when it was mapped", path.display()))?;
+            let mut kept_sha = Vec::with_capacity(n);
+            let mut records = Vec::new();
+            for (r, &kept) in keep.iter().enumerate() {
+                normalizer.normalize_into(texts.value(r), &mut normalized, false);
+                let sha = to_hex(engine::exact_key(normalized.text()).as_bytes());
+                if kept {
+                    kept_sha.push(sha);
+                    continue;
+                }
+                let row = first_row + r;
+                let removal = removal_of
+                    .remove(&row_index(row, path)?)
+                    .with_context(|| format!("dedup: {}: row {row} removed without a reason", path.display()))?;
+                let duplicate_of = self
+                    .decisions
+                    .kept_ids
+                    .get(&removal.kept)
+                    .with_context(|| format!("dedup: no id for kept document {}", removal.kept))?
+                    .clone();
+                let (kind, cluster, similarity) = match removal.reason {
+                    RemovalReason::Exact { .. } => {
+                        exact += 1;
+                        (DuplicateKind::Exact, None, None)
+                    }
+                    RemovalReason::Near { cluster, similarity } => {
+                        near += 1;
+                        (DuplicateKind::Near, Some(cluster), Some(similarity))
+                    }
+                };
+                records.push(DuplicateRecord {
+                    kind,
+                    duplicate_of,
+                    cluster,
+                    similarity,
+                    text_sha256: sha,
+                });
             }
-            let removal = removal_of
-                .remove(&row_index(row, path)?)
-                .with_context(|| format!("dedup: {}: row {row} removed without a reason", path.display()))?;
-            let duplicate_of = self
-                .decisions
-                .kept_ids
-                .get(&removal.kept)
-                .with_context(|| format!("dedup: no id for kept document {}", removal.kept))?
-                .clone();
-            let (kind, cluster, similarity) = match removal.reason {
-                RemovalReason::Exact { .. } => {
-                    exact += 1;
-                    (DuplicateKind::Exact, None, None)
-                }
-                RemovalReason::Near { cluster, similarity } => {
-                    near += 1;
-                    (DuplicateKind::Near, Some(cluster), Some(similarity))
-                }
-            };
-            records.push(DuplicateRecord {
-                kind,
-                duplicate_of,
-                cluster,
-                similarity,
-                text_sha256: key.to_hex(),
-            });
-            removed.push(doc);
+            write_selected(&mut kept_part, &doc_batch, keep, true, text_sha256_column(&kept_sha))?;
+            write_selected(
+                &mut rejected_part,
+                &doc_batch,
+                keep,
+                false,
+                dedup_rejected_columns(&records),
+            )?;
+            first_row += n;
         }
-
-        let out = write_part(
-            self.env,
-            part_name(index),
-            "output",
-            dedup_output_schema(),
-            &kept,
-            text_sha256_column(&kept_sha),
-        )?;
-        let rej = write_part(
-            self.env,
-            rejected_name(index),
-            "rejected",
-            dedup_rejected_schema(),
-            &removed,
-            dedup_rejected_columns(&records),
-        )?;
+        if first_row != rows {
+            bail!(
+                "dedup: {}: has {first_row} rows, {rows} when it was mapped",
+                path.display()
+            );
+        }
+        crate::faults::point("mid-part");
+        let out = part_entry(part_name(index), &kept_part.finish()?, "output");
+        let rej = part_entry(rejected_name(index), &rejected_part.finish()?, "rejected");
+        let rows_in = rows as u64;
         let rows_out = out.rows;
         Ok(TaskOutput {
             parts: vec![out, rej],
@@ -523,6 +619,27 @@ impl StageRunner for DedupRunner<'_> {
         }
         Ok(stats)
     }
+}
+
+/// Appends the rows of `batch` whose `keep` flag equals `wanted`, followed by `extra` columns
+/// (one value per selected row), to `writer`.
+fn write_selected(
+    writer: &mut PartWriter,
+    batch: &RecordBatch,
+    keep: &[bool],
+    wanted: bool,
+    extra: Vec<ArrayRef>,
+) -> Result<()> {
+    let mask: BooleanArray = keep.iter().map(|&k| Some(k == wanted)).collect();
+    if mask.true_count() == 0 {
+        return Ok(());
+    }
+    let selected = filter_record_batch(batch, &mask)?;
+    let mut columns = selected.columns().to_vec();
+    columns.extend(extra);
+    let schema = writer.schema().clone();
+    writer.write_batch(&RecordBatch::try_new(schema, columns)?)?;
+    Ok(())
 }
 
 #[cfg(test)]

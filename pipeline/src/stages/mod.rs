@@ -194,6 +194,9 @@ pub struct StageEnv<'a> {
     pub input: Option<InputDataset>,
     /// Part encoding.
     pub write: WriteOptions,
+    /// Print notes for the user on stderr before long phases (on a terminal, without
+    /// `--quiet`).
+    pub notes: bool,
 }
 
 /// The work of one stage run, split into independent tasks.
