@@ -93,7 +93,9 @@ impl Config {
             let c = char::from(b as u8);
             *slot = if options.html && (c == '&' || c == '<') {
                 SPECIAL
-            } else if options.strip_markdown && (c == '*' || c == '`') {
+            } else if options.strip_markdown
+                && (c == '*' || c == '`' || (c == '_' && options.dash_separators && options.collapse_separators))
+            {
                 HOLD
             } else if c.is_whitespace() || (options.dash_separators && is_dash(c)) {
                 SEPARATOR
@@ -338,6 +340,23 @@ impl<'a, S: Sink> Engine<'a, S> {
         (o.strip_markdown && (c == '*' || c == '`')) || (o.strip_format && is_ignorable(c))
     }
 
+    /// [`Engine::skippable`] for the character `c` of the text at `pos`: also an underscore
+    /// used as emphasis, one at the edge of a word (`_User_:`, `__init__`): the nearest
+    /// characters other than underscores on its two sides are not both letters or digits,
+    /// nor both something else. An underscore inside a word (`snake_case`) or standing alone
+    /// stays a separator. Only when underscores are otherwise separators that collapse into a
+    /// space, so that a span cut at an underscore normalises to the same words either way.
+    fn skippable_at(&self, c: char, pos: usize) -> bool {
+        let o = &self.config.options;
+        if c == '_' && o.strip_markdown && o.dash_separators && o.collapse_separators {
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let before = self.text[..pos].trim_end_matches('_').chars().next_back();
+            let after = self.text[pos..].trim_start_matches('_').chars().next();
+            return word(before) != word(after);
+        }
+        self.skippable(c)
+    }
+
     pub(super) fn is_separator(&self, c: char) -> bool {
         c.is_whitespace() || (self.config.options.dash_separators && is_dash(c))
     }
@@ -349,7 +368,7 @@ impl<'a, S: Sink> Engine<'a, S> {
             let Some(c) = self.char_at(self.pos) else {
                 return false;
             };
-            if self.skippable(c) {
+            if self.skippable_at(c, self.pos) {
                 self.pos += c.len_utf8();
                 continue;
             }
@@ -361,7 +380,7 @@ impl<'a, S: Sink> Engine<'a, S> {
         segment.clear();
         segment.push(first);
         while let Some(c) = self.char_at(pos) {
-            if self.skippable(c) {
+            if self.skippable_at(c, pos) {
                 pos += c.len_utf8();
                 continue;
             }

@@ -132,6 +132,11 @@ const CASES: &[(&str, &str, &str)] = &[
     // 7. Markdown.
     ("bold markdown", "**alignment** faking", "alignment faking"),
     ("inside word markdown", "al*ign*ment", "alignment"),
+    ("underscore emphasis", "_User_: hi", "user: hi"),
+    ("underscore emphasis in parentheses", "(_see_ below)", "(see below)"),
+    ("dunder", "__init__.py", "init.py"),
+    ("double underscore inside a word", "foo__bar", "foo bar"),
+    ("lone underscore", "a _ b", "a b"),
     ("backticks", "`alignment` ```faking```", "alignment faking"),
     ("underscores", "__alignment__faking", "alignment faking"),
     ("star before mark", "e*\u{0301}x", "ex"),
