@@ -239,34 +239,29 @@ pub fn remove_stale_temps(dir: &Path) -> Result<usize> {
 
 /// Stream the record batches of a Parquet file.
 pub fn read_batches(path: &Path) -> Result<impl Iterator<Item = Result<RecordBatch>> + use<>> {
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| Error::parquet(path, e))?
-        .with_batch_size(DEFAULT_BATCH_ROWS)
-        .build()
-        .map_err(|e| Error::parquet(path, e))?;
-    let owned = path.to_owned();
-    Ok(reader.map(move |b| {
-        b.map_err(|source| Error::Arrow {
-            context: owned.display().to_string(),
-            source,
-        })
-    }))
+    stream_batches(path, None)
 }
 
 /// Stream the record batches of a Parquet file holding only the columns `names` (in file
 /// order); a missing column is an error naming the file.
 pub fn read_column_batches(path: &Path, names: &[&str]) -> Result<impl Iterator<Item = Result<RecordBatch>> + use<>> {
+    stream_batches(path, Some(names))
+}
+
+/// The batches of `path`, all columns or only `names`.
+fn stream_batches(path: &Path, names: Option<&[&str]>) -> Result<impl Iterator<Item = Result<RecordBatch>> + use<>> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| Error::parquet(path, e))?;
-    for name in names {
-        if builder.schema().field_with_name(name).is_err() {
-            return Err(Error::format(path, None, format!("column `{name}` is missing")));
+    let mut builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| Error::parquet(path, e))?;
+    if let Some(names) = names {
+        for name in names {
+            if builder.schema().field_with_name(name).is_err() {
+                return Err(Error::format(path, None, format!("column `{name}` is missing")));
+            }
         }
+        let mask = ProjectionMask::columns(builder.parquet_schema(), names.iter().copied());
+        builder = builder.with_projection(mask);
     }
-    let mask = ProjectionMask::columns(builder.parquet_schema(), names.iter().copied());
     let reader = builder
-        .with_projection(mask)
         .with_batch_size(DEFAULT_BATCH_ROWS)
         .build()
         .map_err(|e| Error::parquet(path, e))?;
