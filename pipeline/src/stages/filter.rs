@@ -7,13 +7,12 @@ use anyhow::{Context, Result, bail};
 use sdf_datasets::Document;
 use sdf_datasets::checksum::{sha256_bytes, to_hex};
 use sdf_datasets::part::read_documents;
-use sdf_datasets::rejected::{MatchRecord, RemovalReason, reason_columns, rejected_schema};
-use sdf_datasets::schema::document_schema;
+use sdf_datasets::rejected::{MatchRecord, RemovalReason};
 use sdf_filters::matcher::{Finding, Matcher, Scratch};
 use sdf_filters::rules::{DEFAULT_PACK, DEFAULT_PACK_ORIGIN, RulePack};
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, rejected_name, resolve, write_part};
+use super::{StageEnv, StageRunner, TaskOutput, resolve, write_kept_and_rejected};
 use crate::plan::Plan;
 
 /// Default ceiling on the share of documents a filter may remove.
@@ -146,22 +145,7 @@ impl StageRunner for FilterRunner<'_> {
                 removed.push(doc);
             }
         }
-        let out = write_part(
-            self.env,
-            part_name(index),
-            "output",
-            document_schema(),
-            &kept,
-            Vec::new(),
-        )?;
-        let rej = write_part(
-            self.env,
-            rejected_name(index),
-            "rejected",
-            rejected_schema(),
-            &removed,
-            reason_columns(&reasons),
-        )?;
+        let (out, rej) = write_kept_and_rejected(self.env, index, &kept, &removed, &reasons)?;
         let (rows_out, removed) = (out.rows, rej.rows);
         Ok(TaskOutput {
             parts: vec![out, rej],

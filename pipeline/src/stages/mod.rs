@@ -308,6 +308,35 @@ pub fn write_part(
     Ok(part_entry(name, &writer.finish()?, role))
 }
 
+/// Writes task `index`'s kept documents (`part-NNNNN.parquet`, document schema) and removed
+/// ones with their reasons (`rejected-NNNNN.parquet`): the two parts of a stage that drops
+/// documents.
+pub fn write_kept_and_rejected(
+    env: &StageEnv<'_>,
+    index: usize,
+    kept: &[sdf_datasets::Document],
+    removed: &[sdf_datasets::Document],
+    reasons: &[sdf_datasets::rejected::RemovalReason],
+) -> Result<(PartEntry, PartEntry)> {
+    let out = write_part(
+        env,
+        part_name(index),
+        "output",
+        sdf_datasets::schema::document_schema(),
+        kept,
+        Vec::new(),
+    )?;
+    let rej = write_part(
+        env,
+        rejected_name(index),
+        "rejected",
+        sdf_datasets::rejected::rejected_schema(),
+        removed,
+        sdf_datasets::rejected::reason_columns(reasons),
+    )?;
+    Ok((out, rej))
+}
+
 /// The manifest entry of a written file.
 pub fn part_entry(name: String, part: &sdf_datasets::part::WrittenPart, role: &str) -> PartEntry {
     PartEntry {

@@ -11,11 +11,10 @@ use sdf_corpora::qc::{self, QcConfig, QcFinding, QcReport};
 use sdf_datasets::Document;
 use sdf_datasets::checksum::{sha256_bytes, to_hex};
 use sdf_datasets::part::read_documents;
-use sdf_datasets::rejected::{MatchRecord, RemovalReason, reason_columns, rejected_schema};
-use sdf_datasets::schema::document_schema;
+use sdf_datasets::rejected::{MatchRecord, RemovalReason};
 use serde::{Deserialize, Serialize};
 
-use super::{StageEnv, StageRunner, TaskOutput, part_name, rejected_name, resolve, write_part};
+use super::{StageEnv, StageRunner, TaskOutput, resolve, write_kept_and_rejected};
 use crate::plan::Plan;
 
 /// Settings of a `qc` stage.
@@ -163,22 +162,7 @@ impl StageRunner for QcRunner<'_> {
                 kept.push(doc);
             }
         }
-        let out = write_part(
-            self.env,
-            part_name(index),
-            "output",
-            document_schema(),
-            &kept,
-            Vec::new(),
-        )?;
-        let rej = write_part(
-            self.env,
-            rejected_name(index),
-            "rejected",
-            rejected_schema(),
-            &dropped,
-            reason_columns(&reasons),
-        )?;
+        let (out, rej) = write_kept_and_rejected(self.env, index, &kept, &dropped, &reasons)?;
         let (rows_out, dropped) = (out.rows, rej.rows);
         Ok(TaskOutput {
             parts: vec![out, rej],
