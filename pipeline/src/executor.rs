@@ -281,7 +281,7 @@ fn run_stage(
         cache,
         dir: dir.clone(),
         input,
-        write: WriteOptions::default(),
+        write: WriteOptions::intermediate(),
         notes: progress,
     };
     let runner = build_runner(&env)?;
