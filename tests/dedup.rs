@@ -348,3 +348,41 @@ fn unknown_dedup_key_names_file_line_and_column() {
     );
     assert!(!dir.join("out").exists());
 }
+
+#[test]
+fn entries_spill_to_disk_so_buckets_bound_the_memory_estimate() {
+    let dir = Dir::new();
+    let mut docs = unique_docs(400);
+    docs.extend(unique_docs(100).iter().map(|d| d.to_uppercase()));
+    corpus(&dir, &docs);
+    // Exact only: 40 bytes per document. With one bucket, a reduce job holds all 500
+    // documents' entries (20,000 bytes); with 50, ten documents' per job.
+    dir.write(
+        "stages.toml",
+        config("near = false\nbuckets = 1\nmax_memory_bytes = 5000"),
+    );
+    let (_, err) = dir.sdf(&["run", "--quiet", "--jobs", "2"]).expect_code(2);
+    assert!(
+        err.contains("for 500 documents, above max_memory_bytes = 5000"),
+        "{err}"
+    );
+    assert!(err.contains("raise `buckets` (now 1"), "{err}");
+
+    // A spill folder left by a killed run is cleared, and none is left behind.
+    let stale = dir.join("out/dedup/.spill");
+    std::fs::create_dir_all(&stale).expect("stale spill folder");
+    std::fs::write(stale.join("exact-00000-00000.bin"), b"cut short").expect("stale spill file");
+    dir.write(
+        "stages.toml",
+        config("near = false\nbuckets = 50\nmax_memory_bytes = 5000"),
+    );
+    dir.sdf(&["run", "--quiet", "--jobs", "2"]).expect_code(0);
+    assert!(!stale.exists());
+    let stats = &manifest(&dir, "dedup")["stats"];
+    assert_eq!(stats["exact_duplicates"], 100);
+    assert!(
+        stats["memory_estimate_bytes"].as_u64().expect("estimate") <= 5000,
+        "{stats}"
+    );
+    assert_eq!(kept(&dir).len(), 400);
+}

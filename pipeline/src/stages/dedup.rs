@@ -4,10 +4,12 @@
 //! phases of the dedup engine:
 //!
 //! 1. **map**, one job per input part (in parallel): stream the part's `text` column one batch
-//!    at a time, normalise each text, and put its exact entry (40 bytes) and its LSH band
-//!    entries straight into their hash buckets; nothing else is kept per document;
-//! 2. **reduce**, one job per bucket (as many buckets at a time as threads, each gathered from
-//!    the parts just before it is reduced): exact decisions and candidate edges;
+//!    at a time, normalise each text, encode its exact entry (40 bytes) and its LSH band
+//!    entries into their hash buckets, and spill each bucket to `<stage>/.spill/` (one file
+//!    per kind, bucket and part);
+//! 2. **reduce**, one job per bucket, as many at a time as threads: read the bucket's files
+//!    back and turn them into exact decisions and candidate edges. A job holds one part's or
+//!    one bucket's entries, never the whole input's, so `buckets` bounds the memory;
 //! 3. **verify** and **cluster**: the normalised texts of the candidates' documents and the
 //!    ids of kept documents that removals point at are read back from their parts (only the
 //!    `id` and `text` columns), candidate pairs are confirmed, clusters formed;
@@ -34,8 +36,8 @@ use sdf_datasets::dedup_columns::{
 use sdf_datasets::part::{PartWriter, read_batches, read_column_batches, row_count};
 use sdf_datasets::schema::{columns, document_schema};
 use sdf_filters::dedup::{
-    self as engine, CandidateEdge, Dedup, DedupStats, DocRef, ExactDecision, ExactEntry, MapOutput, NearEntry, Removal,
-    RemovalReason,
+    self as engine, CandidateEdge, Dedup, DedupStats, DocRef, ExactDecision, ExactEntry, MapOutput, NearEntry, Record,
+    Removal, RemovalReason,
 };
 use sdf_filters::normalize::{NormalizeOptions, Normalized, Normalizer};
 use serde::{Deserialize, Serialize};
@@ -68,8 +70,8 @@ pub struct DedupConfig {
     /// Number of MinHash functions (default 128).
     #[serde(default = "default_num_perm")]
     pub num_perm: usize,
-    /// Number of reduce buckets (default 16); bounds the memory of one reduce job and never
-    /// changes the output.
+    /// Number of reduce buckets (default 16); a reduce job holds one bucket's entries, so more
+    /// buckets mean less memory. Never changes the output.
     #[serde(default = "default_buckets")]
     pub buckets: u32,
     /// Confirm candidate pairs with their true Jaccard similarity (default true) rather than
@@ -174,19 +176,97 @@ impl DedupConfig {
             .build()?)
     }
 
-    /// Estimated bytes of the engine's map output for `docs` documents.
-    pub fn estimate_memory(&self, dedup: &Dedup, docs: u64) -> u64 {
-        let near = if self.near { dedup.estimate_near_memory(docs) } else { 0 };
-        engine::estimate_exact_memory(docs).saturating_add(near)
+    /// Bytes of map/reduce state per document: an exact entry, and one band entry per LSH
+    /// band with `near`.
+    pub fn bytes_per_document(&self, dedup: &Dedup) -> u64 {
+        let near = if self.near { dedup.estimate_near_memory(1) } else { 0 };
+        engine::estimate_exact_memory(1).saturating_add(near)
+    }
+
+    /// Estimated peak bytes of the map/reduce state for `docs` documents in parts of at most
+    /// `largest_part` rows, with `jobs` threads: each map job holds the entries of one part,
+    /// each reduce job those of one bucket (entries are spilled to disk in between).
+    pub fn estimate_memory(&self, dedup: &Dedup, docs: u64, largest_part: u64, jobs: u64) -> u64 {
+        let per_doc = self.bytes_per_document(dedup);
+        let buckets = u64::from(self.buckets.max(1));
+        let map = largest_part.saturating_mul(per_doc).saturating_mul(jobs);
+        let reduce = docs
+            .div_ceil(buckets)
+            .saturating_mul(per_doc)
+            .saturating_mul(jobs.min(buckets));
+        map.max(reduce)
     }
 }
 
-/// The map output of one input part, already cut into buckets.
+/// What mapping one input part leaves in memory; its entries are in spill files.
 struct PartMap {
-    exact: Vec<Vec<ExactEntry>>,
-    near: Vec<Vec<NearEntry>>,
     rows: usize,
     stats: DedupStats,
+}
+
+/// The folder where map jobs spill their entries, one file per kind, bucket and part
+/// (fixed-size little-endian records), read back one bucket at a time by the reduce. Removed
+/// when dropped; a stale one (from a killed run) is cleared when the next run starts.
+struct Spill {
+    dir: PathBuf,
+}
+
+impl Spill {
+    fn new(stage_dir: &std::path::Path) -> Result<Spill> {
+        let dir = stage_dir.join(".spill");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).with_context(|| format!("dedup: removing {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir).with_context(|| format!("dedup: creating {}", dir.display()))?;
+        Ok(Spill { dir })
+    }
+
+    fn path(&self, kind: &str, bucket: usize, part: usize) -> PathBuf {
+        self.dir.join(format!("{kind}-{bucket:05}-{part:05}.bin"))
+    }
+
+    /// Writes the non-empty buckets of one part.
+    fn write(&self, kind: &str, part: usize, buckets: &[Vec<u8>]) -> Result<()> {
+        for (b, bytes) in buckets.iter().enumerate() {
+            if !bytes.is_empty() {
+                let path = self.path(kind, b, part);
+                std::fs::write(&path, bytes).with_context(|| format!("dedup: writing {}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// All records of `bucket`, from every part, each file removed once read.
+    fn read<R: Record>(&self, kind: &str, bucket: usize, parts: usize) -> Result<Vec<R>> {
+        let paths: Vec<PathBuf> = (0..parts)
+            .map(|p| self.path(kind, bucket, p))
+            .filter(|p| p.exists())
+            .collect();
+        let mut len = 0u64;
+        for path in &paths {
+            len += std::fs::metadata(path)
+                .with_context(|| format!("dedup: reading {}", path.display()))?
+                .len();
+        }
+        let mut out = Vec::with_capacity(usize::try_from(len).unwrap_or(0) / R::ENCODED_LEN);
+        for path in &paths {
+            let bytes = std::fs::read(path).with_context(|| format!("dedup: reading {}", path.display()))?;
+            if !bytes.len().is_multiple_of(R::ENCODED_LEN) {
+                bail!("dedup: {} is cut short", path.display());
+            }
+            for record in bytes.chunks_exact(R::ENCODED_LEN) {
+                out.push(R::decode(record)?);
+            }
+            std::fs::remove_file(path).with_context(|| format!("dedup: removing {}", path.display()))?;
+        }
+        Ok(out)
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// The global decisions, made once.
@@ -225,8 +305,10 @@ impl<'a> DedupRunner<'a> {
         let input = env.input.as_ref().context("dedup: no input dataset")?;
         let inputs = input.output_paths();
         let docs: u64 = input.manifest.output_parts().map(|p| p.rows).sum();
+        let largest_part = input.manifest.output_parts().map(|p| p.rows).max().unwrap_or(0);
         let dedup = config.engine()?;
-        let memory_estimate = config.estimate_memory(&dedup, docs);
+        let jobs = rayon::current_num_threads() as u64;
+        let memory_estimate = config.estimate_memory(&dedup, docs, largest_part, jobs);
         tracing::info!(
             stage = %env.stage.name,
             docs,
@@ -245,12 +327,14 @@ impl<'a> DedupRunner<'a> {
         if memory_estimate > config.max_memory_bytes {
             bail!(
                 "dedup needs an estimated {memory_estimate} bytes ({:.2} GiB) for {docs} documents, above \
-                 max_memory_bytes = {}; raise max_memory_bytes or split the input",
+                 max_memory_bytes = {}; raise `buckets` (now {}: each reduce job holds one bucket), use smaller \
+                 input parts, or raise max_memory_bytes",
                 memory_estimate as f64 / f64::from(1u32 << 30),
-                config.max_memory_bytes
+                config.max_memory_bytes,
+                config.buckets,
             );
         }
-        let decisions = decide(config, &dedup, &inputs)?;
+        let decisions = decide(config, &dedup, &inputs, &env.dir)?;
         Ok(DedupRunner {
             env,
             inputs,
@@ -262,16 +346,16 @@ impl<'a> DedupRunner<'a> {
 }
 
 /// Normalises and maps every row of one part, reading only its `text` column, one batch at a
-/// time. Entries go straight into their buckets; each bucket is cut to its size, so the map
-/// output of a part costs `ExactEntry` size per row (plus the band entries with `near`).
-fn map_part(dedup: &Dedup, config: &DedupConfig, part: u32, path: &std::path::Path) -> Result<PartMap> {
+/// time. Entries are encoded straight into their buckets and spilled, so a map job holds the
+/// entries of one part only.
+fn map_part(dedup: &Dedup, config: &DedupConfig, spill: &Spill, part: u32, path: &std::path::Path) -> Result<PartMap> {
     let buckets = config.buckets.max(1);
     let origin = path.display().to_string();
     let normalizer = Normalizer::new(NormalizeOptions::dedup());
     let mut normalized = Normalized::new();
     let mut out = MapOutput::new();
-    let mut exact: Vec<Vec<ExactEntry>> = vec![Vec::new(); buckets as usize];
-    let mut near: Vec<Vec<NearEntry>> = vec![Vec::new(); buckets as usize];
+    let mut exact: Vec<Vec<u8>> = vec![Vec::new(); buckets as usize];
+    let mut near: Vec<Vec<u8>> = vec![Vec::new(); buckets as usize];
     let mut rows = 0usize;
     for batch in read_column_batches(path, &[columns::TEXT])? {
         let batch = batch?;
@@ -282,45 +366,21 @@ fn map_part(dedup: &Dedup, config: &DedupConfig, part: u32, path: &std::path::Pa
             if config.near {
                 dedup.map_document(doc_ref, normalized.text(), &mut out);
                 for entry in out.near.drain(..) {
-                    near[entry.partition(buckets) as usize].push(entry);
+                    entry.encode_into(&mut near[entry.partition(buckets) as usize]);
                 }
             } else {
                 dedup.map_document_exact(doc_ref, normalized.text(), &mut out);
             }
-            if config.exact {
-                for entry in out.exact.drain(..) {
-                    exact[entry.partition(buckets) as usize].push(entry);
+            for entry in out.exact.drain(..) {
+                if config.exact {
+                    entry.encode_into(&mut exact[entry.partition(buckets) as usize]);
                 }
-            } else {
-                out.exact.clear();
             }
         }
     }
-    for bucket in &mut exact {
-        bucket.shrink_to_fit();
-    }
-    for bucket in &mut near {
-        bucket.shrink_to_fit();
-    }
-    Ok(PartMap {
-        exact,
-        near,
-        rows,
-        stats: out.stats,
-    })
-}
-
-/// Bucket `b` of every part, moved into one vector of exactly its size.
-fn gather<T>(parts: &mut [Vec<Vec<T>>], b: usize) -> Vec<T> {
-    let len = parts.iter().map(|p| p.get(b).map_or(0, Vec::len)).sum();
-    let mut out = Vec::with_capacity(len);
-    for part in parts {
-        if let Some(bucket) = part.get_mut(b) {
-            out.append(bucket);
-            *bucket = Vec::new();
-        }
-    }
-    out
+    spill.write("exact", part as usize, &exact)?;
+    spill.write("near", part as usize, &near)?;
+    Ok(PartMap { rows, stats: out.stats })
 }
 
 /// A document, its normalised text and its id, each when asked for.
@@ -399,27 +459,24 @@ fn fetch_rows(
 }
 
 /// All phases up to the removals, deterministic whatever the threads and buckets.
-fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf]) -> Result<Decisions> {
+fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf], stage_dir: &std::path::Path) -> Result<Decisions> {
+    let spill = Spill::new(stage_dir)?;
     let mapped: Vec<PartMap> = inputs
         .par_iter()
         .enumerate()
-        .map(|(p, path)| map_part(dedup, config, part_index(p)?, path))
+        .map(|(p, path)| map_part(dedup, config, &spill, part_index(p)?, path))
         .collect::<Result<_>>()?;
+    let parts = inputs.len();
 
     let buckets = config.buckets.max(1) as usize;
     let mut stats = DedupStats::default();
     let mut rows = Vec::with_capacity(mapped.len());
-    let mut exact_parts = Vec::with_capacity(mapped.len());
-    let mut near_parts = Vec::with_capacity(mapped.len());
     for part in mapped {
         stats.merge(&part.stats);
         rows.push(part.rows);
-        exact_parts.push(part.exact);
-        near_parts.push(part.near);
     }
 
-    // As many buckets as there are threads are gathered from the parts at a time (so only
-    // those buckets' entries are held twice) and reduced in parallel.
+    // As many buckets as there are threads are read back at a time and reduced in parallel.
     let waves: Vec<Vec<usize>> = (0..buckets)
         .collect::<Vec<_>>()
         .chunks(rayon::current_num_threads().max(1))
@@ -427,13 +484,16 @@ fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf]) -> Result<Dec
         .collect();
     let mut reduced: Vec<(Vec<ExactDecision>, DedupStats)> = Vec::with_capacity(buckets);
     for wave in &waves {
-        let gathered: Vec<Vec<ExactEntry>> = wave.iter().map(|&b| gather(&mut exact_parts, b)).collect();
-        reduced.par_extend(gathered.into_par_iter().map(|bucket| {
-            let mut s = DedupStats::default();
-            (engine::reduce_exact(bucket, &mut s), s)
-        }));
+        let wave: Vec<(Vec<ExactDecision>, DedupStats)> = wave
+            .par_iter()
+            .map(|&b| {
+                let bucket: Vec<ExactEntry> = spill.read("exact", b, parts)?;
+                let mut s = DedupStats::default();
+                Ok((engine::reduce_exact(bucket, &mut s), s))
+            })
+            .collect::<Result<_>>()?;
+        reduced.extend(wave);
     }
-    drop(exact_parts);
     let mut exact = Vec::new();
     for (decisions, s) in reduced {
         stats.merge(&s);
@@ -442,10 +502,13 @@ fn decide(config: &DedupConfig, dedup: &Dedup, inputs: &[PathBuf]) -> Result<Dec
     exact.sort_unstable();
     let mut candidates: Vec<CandidateEdge> = Vec::new();
     for wave in &waves {
-        let gathered: Vec<Vec<NearEntry>> = wave.iter().map(|&b| gather(&mut near_parts, b)).collect();
-        candidates.par_extend(gathered.into_par_iter().flat_map(engine::reduce_near));
+        let wave: Vec<Vec<CandidateEdge>> = wave
+            .par_iter()
+            .map(|&b| Ok(engine::reduce_near(spill.read::<NearEntry>("near", b, parts)?)))
+            .collect::<Result<_>>()?;
+        candidates.extend(wave.into_iter().flatten());
     }
-    drop(near_parts);
+    drop(spill);
 
     // The documents whose text verification needs (edge ends, with exact duplicates folded
     // onto the document they duplicate) and whose id a removal may name.
@@ -652,7 +715,23 @@ mod tests {
         assert!(config.validate().is_empty());
         let dedup = config.engine().unwrap();
         assert_eq!(dedup.config().buckets(), engine::DEFAULT_BUCKETS);
-        assert_eq!(config.estimate_memory(&dedup, 0), 0);
+        assert_eq!(config.estimate_memory(&dedup, 0, 0, 2), 0);
+        // 40 bytes per document, plus 24 per band (9 bands at the default threshold).
+        assert_eq!(config.bytes_per_document(&dedup), 40 + 9 * 24);
+        let exact_only = DedupConfig {
+            near: false,
+            ..DedupConfig::default()
+        };
+        // A million documents in 16 buckets, two threads: two buckets at a time...
+        assert_eq!(
+            exact_only.estimate_memory(&dedup, 1_000_000, 50_000, 2),
+            62_500 * 40 * 2
+        );
+        // ...unless one part holds more.
+        assert_eq!(
+            exact_only.estimate_memory(&dedup, 1_000_000, 100_000, 2),
+            100_000 * 40 * 2
+        );
         let bad = DedupConfig {
             threshold: 0.0,
             buckets: 0,
