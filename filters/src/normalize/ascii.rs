@@ -15,6 +15,7 @@ pub(super) fn applies(options: &NormalizeOptions) -> bool {
         && !options.strip_markdown
         && !options.join_hyphenated
         && !options.dash_separators
+        && !options.dot_separators
 }
 
 /// ASCII whitespace as `char::is_whitespace` sees it: tab, line feed, vertical tab, form

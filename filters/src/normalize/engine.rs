@@ -230,10 +230,12 @@ impl Scratch {
 #[derive(Debug, Clone, Copy, Default)]
 struct Run {
     active: bool,
-    /// Start of the first separator (`None` while the run is only a non-separator hyphen).
+    /// Start of the first separator (`None` while the run is only a non-separator hyphen or
+    /// a dot).
     separator_start: Option<usize>,
     end: usize,
-    /// A hyphen that is not a separator but may join a word broken across lines.
+    /// A hyphen that is not a separator but may join a word broken across lines, or a dot
+    /// after a letter that becomes a space if a letter follows it directly.
     lead: Option<Item>,
     breaks: u32,
     last_cr: bool,
@@ -537,12 +539,21 @@ impl<'a, S: Sink> Engine<'a, S> {
 
     // ---- Separators, hyphenation and output ------------------------------------------------
 
+    /// Whether a `.` between two letters separates them.
+    fn dot_separates(&self) -> bool {
+        let o = &self.config.options;
+        o.dot_separators && o.collapse_separators
+    }
+
     /// Takes one character that no construct can include any more.
     pub(super) fn push_item(&mut self, item: Item) {
         let c = item.ch;
         if self.is_separator(c) {
             self.separator(item);
-        } else if self.config.options.join_hyphenated && is_hyphen(c) && !self.run.active && self.prev_alphabetic() {
+        } else if ((self.config.options.join_hyphenated && is_hyphen(c)) || (c == '.' && self.dot_separates()))
+            && !self.run.active
+            && self.prev_alphabetic()
+        {
             self.run = Run {
                 active: true,
                 separator_start: None,
@@ -550,7 +561,7 @@ impl<'a, S: Sink> Engine<'a, S> {
                 lead: Some(item),
                 breaks: 0,
                 last_cr: false,
-                joinable: true,
+                joinable: c != '.',
             };
             if !self.config.options.collapse_separators {
                 self.scratch.verbatim.push(item);
@@ -643,12 +654,23 @@ impl<'a, S: Sink> Engine<'a, S> {
                 scan = stop + 2;
                 continue;
             }
-            let hold = is_class(stop, HOLD);
+            let mut hold = is_class(stop, HOLD);
             // The character before a byte that may attach to it needs the slow path.
             let mut end = if hold { stop - 1 } else { stop };
             // A space maps to itself only between plain characters.
             if end > segment && bytes[end - 1] == b' ' {
                 end -= 1;
+            }
+            // A dot that the slow path may follow with a letter is left to it.
+            if self.dot_separates()
+                && end > segment
+                && bytes[end - 1] == b'.'
+                && bytes
+                    .get(end)
+                    .is_some_and(|&b| !b.is_ascii_whitespace() && class[usize::from(b)] != SEPARATOR)
+            {
+                end -= 1;
+                hold = true;
             }
             break (end, hold);
         };
@@ -656,10 +678,33 @@ impl<'a, S: Sink> Engine<'a, S> {
         if self.config.options.case_fold {
             self.out[out_start..].make_ascii_lowercase();
         }
+        if self.dot_separates() {
+            self.dots_to_spaces(out_start);
+        }
         if end > start {
             self.sink.map(out_start, end - start, start, end);
         }
         (end, hold)
+    }
+
+    /// Turns each `.` of `out[from..]` (copied ASCII) between two letters into a space, which
+    /// maps to the dot byte for byte. The character before `from` may be any earlier output.
+    fn dots_to_spaces(&mut self, from: usize) {
+        let mut at = from;
+        while let Some(found) = self.out[at..].find('.') {
+            let dot = at + found;
+            let bytes = self.out.as_bytes();
+            if bytes.get(dot + 1).is_some_and(u8::is_ascii_alphabetic)
+                && if dot > from {
+                    bytes[dot - 1].is_ascii_alphabetic()
+                } else {
+                    self.out[..dot].chars().next_back().is_some_and(char::is_alphabetic)
+                }
+            {
+                self.out.replace_range(dot..=dot, " ");
+            }
+            at = dot + 1;
+        }
     }
 
     /// Ends the pending run before a character (`next_alphabetic` says whether it is a letter).
@@ -670,6 +715,13 @@ impl<'a, S: Sink> Engine<'a, S> {
         }
         if run.joinable && run.breaks == 1 && next_alphabetic {
             self.scratch.verbatim.clear();
+            return;
+        }
+        if let Some(dot) = run.lead.filter(|l| l.ch == '.')
+            && run.separator_start.is_none()
+            && next_alphabetic
+        {
+            self.emit(' ', dot.start, dot.end);
             return;
         }
         self.flush_run(&run, false);

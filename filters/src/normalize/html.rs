@@ -334,6 +334,13 @@ fn attributes(op: &mut Opener, c: char, is_separator: bool) -> Step {
     }
 }
 
+/// Whether `c` is a dot after a letter, which ends a tag name like a separator: the text that
+/// a failed construct leaves has the dot as a space when a letter follows it, and that text
+/// must read as the same tag.
+fn separating_dot(c: char, prev: Option<char>, options: &NormalizeOptions) -> bool {
+    c == '.' && options.dot_separators && options.collapse_separators && prev.is_some_and(char::is_alphabetic)
+}
+
 /// Feeds `c` (at stack index `at`, after `prev`) to the construct of `op`.
 fn step(
     op: &mut Opener,
@@ -478,7 +485,7 @@ fn step(
                 };
             } else if c == '/' {
                 op.state = State::TagSelfClose;
-            } else if is_separator {
+            } else if is_separator || separating_dot(c, prev, options) {
                 op.state = State::TagAttributes(0);
             } else {
                 return Step::Dead;

@@ -58,7 +58,9 @@
 //! 7. **Markdown**: `*` and `` ` `` are removed (also when NFKC or an entity produces them).
 //! 8. **Separators**: a run of whitespace (Unicode `White_Space`), `-`, `_` and dashes
 //!    (U+2010–U+2015, U+2212 and their small and full-width forms) becomes one ASCII space;
-//!    leading and trailing ones are dropped.
+//!    leading and trailing ones are dropped. A single `.` between two letters (after the
+//!    steps above: `alignment.faking`, `a.<b>b</b>`) becomes a space too; a dot before a
+//!    separator, a digit or another dot stays (`end. Next`, `3.14`, `a...b`).
 //! 9. **Line starts**: offset 0 if there is any text, and the first byte after every
 //!    separator run holding a line break (`\n`, `\r`, VT, FF, NEL, U+2028, U+2029) — except a
 //!    run that step 6 removed.
@@ -144,6 +146,9 @@ pub struct NormalizeOptions {
     pub collapse_separators: bool,
     /// `-`, `_` and dashes count as separators, not only whitespace.
     pub dash_separators: bool,
+    /// A `.` between two letters separates them like a space (`alignment.faking`, `A.I.`
+    /// becomes `a i.`); only when separators collapse. Other dots stay.
+    pub dot_separators: bool,
 }
 
 impl NormalizeOptions {
@@ -159,6 +164,7 @@ impl NormalizeOptions {
             strip_markdown: true,
             collapse_separators: true,
             dash_separators: true,
+            dot_separators: true,
         }
     }
 
@@ -175,6 +181,7 @@ impl NormalizeOptions {
             strip_markdown: false,
             collapse_separators: true,
             dash_separators: false,
+            dot_separators: false,
         }
     }
 }

@@ -134,7 +134,22 @@ const CASES: &[(&str, &str, &str)] = &[
     ("inside word markdown", "al*ign*ment", "alignment"),
     ("underscore emphasis", "_User_: hi", "user: hi"),
     ("underscore emphasis in parentheses", "(_see_ below)", "(see below)"),
-    ("dunder", "__init__.py", "init.py"),
+    ("dunder", "__init__.py", "init py"),
+    ("dot between words", "Alignment.Faking", "alignment faking"),
+    (
+        "dots between initials",
+        "A.I. systems, e.g. this",
+        "a i. systems, e g. this",
+    ),
+    ("sentence end", "end. Next", "end. next"),
+    ("decimal", "v3.14 and 2.5x", "v3.14 and 2.5x"),
+    ("ellipsis", "wait...what", "wait...what"),
+    ("dot before a tag", "deceptive.<b>alignment</b>", "deceptive alignment"),
+    ("dot before an entity", "fake.&#97;lignment", "fake alignment"),
+    ("dot from an entity", "fake&#46;alignment", "fake alignment"),
+    ("dot before emphasis", "gradient._hacking_", "gradient hacking"),
+    ("dot then a line break", "end.\nNext", "end. next"),
+    ("full-width dot", "goal\u{FF0E}guarding", "goal guarding"),
     ("double underscore inside a word", "foo__bar", "foo bar"),
     ("lone underscore", "a _ b", "a b"),
     ("backticks", "`alignment` ```faking```", "alignment faking"),
@@ -179,6 +194,7 @@ fn options() {
         strip_markdown: false,
         collapse_separators: false,
         dash_separators: false,
+        dot_separators: false,
     };
     let cases: &[(NormalizeOptions, &str, &str)] = &[
         (
@@ -739,6 +755,7 @@ fn options_from(bits: u16) -> NormalizeOptions {
         strip_markdown: on(6),
         collapse_separators: on(7),
         dash_separators: on(8),
+        dot_separators: on(9),
     }
 }
 
@@ -812,12 +829,12 @@ proptest! {
     }
 
     #[test]
-    fn offsets_any_options(input in text(), bits in 0..512u16, a in any::<usize>(), b in any::<usize>()) {
+    fn offsets_any_options(input in text(), bits in 0..1024u16, a in any::<usize>(), b in any::<usize>()) {
         check_offsets(&Normalizer::new(options_from(bits)), &input, a, b);
     }
 
     #[test]
-    fn offsets_any_options_markup(input in markup_text(), bits in 0..512u16, a in any::<usize>(), b in any::<usize>()) {
+    fn offsets_any_options_markup(input in markup_text(), bits in 0..1024u16, a in any::<usize>(), b in any::<usize>()) {
         check_offsets(&Normalizer::new(options_from(bits)), &input, a, b);
     }
 
@@ -827,13 +844,13 @@ proptest! {
     }
 
     #[test]
-    fn ascii_path_matches_general_path(input in ascii_text(), bits in 0..512u16) {
+    fn ascii_path_matches_general_path(input in ascii_text(), bits in 0..1024u16) {
         check_fast_path(options_from(bits), &input);
         check_fast_path(NormalizeOptions::dedup(), &input);
     }
 
     #[test]
-    fn fast_path_matches_general_path(input in prose_text(), bits in 0..512u16) {
+    fn fast_path_matches_general_path(input in prose_text(), bits in 0..1024u16) {
         check_fast_path(options_from(bits), &input);
         check_fast_path(NormalizeOptions::all(), &input);
     }
