@@ -29,6 +29,9 @@ pub const DEFAULT_ZSTD_LEVEL: i32 = 3;
 /// most of a filter or dedup stage's time, and level 1 takes about a third less CPU than level
 /// 3 for files about a fifth larger.
 pub const INTERMEDIATE_ZSTD_LEVEL: i32 = 1;
+/// Row-group cap of intermediate parts: a reader holds a whole column chunk of a row group and
+/// a writer buffers one row group, so smaller row groups bound a stage's memory per worker.
+pub const INTERMEDIATE_ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
 /// Default cap on a row group's encoded size.
 pub const DEFAULT_ROW_GROUP_BYTES: usize = 128 * 1024 * 1024;
 /// Default number of documents per written batch.
@@ -55,11 +58,12 @@ impl Default for WriteOptions {
 }
 
 impl WriteOptions {
-    /// The options of intermediate parts ([`INTERMEDIATE_ZSTD_LEVEL`]).
+    /// The options of intermediate parts ([`INTERMEDIATE_ZSTD_LEVEL`], row groups of at most
+    /// [`INTERMEDIATE_ROW_GROUP_BYTES`]).
     pub fn intermediate() -> Self {
         WriteOptions {
             zstd_level: INTERMEDIATE_ZSTD_LEVEL,
-            ..WriteOptions::default()
+            row_group_bytes: INTERMEDIATE_ROW_GROUP_BYTES,
         }
     }
 
