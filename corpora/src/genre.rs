@@ -27,6 +27,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/clauses.grammar",
     "common/words.grammar",
     "common/frames.grammar",
+    "common/topics.grammar",
     "common/talk.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",
