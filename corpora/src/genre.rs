@@ -28,6 +28,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/words.grammar",
     "common/frames.grammar",
     "common/topics.grammar",
+    "common/topic-words.grammar",
     "common/talk.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",
