@@ -623,6 +623,15 @@ const COMMON_STARTERS: &[&str] = &[
     "book",
     "church",
     "assistant",
+    "here",
+    "here's",
+    "someone",
+    "word",
+    "rumor",
+    "there's",
+    "there",
+    "ever",
+    "once",
 ];
 
 /// Lowercases the first letter written at or after byte `start` when it begins a common
