@@ -39,21 +39,22 @@ FRAMES_V = r"""
 @w:2 [Nobody|Hardly anyone|Almost everyone|Only {first}|Not one person] [I know|in {hood}|on our street|at work|] has {X_v_pp} {X_np} {X_pp} [since|after] {X_why}[{src}||].
 @w:3 {^X_one_bare} [named {first}|from {hood}|I talked to|I know|] [said|told me|says|swears|thinks] [that|] [most|many|plenty of|some|a lot of|fewer] {X_ppl} [now|still|rarely|] {X_v_pres} {X_np} [because of|over|due to|since] {X_why}.
 @w:2 [I|We] [used to|never used to|still|no longer] {X_v_pres} {X_np} {X_pp}[, [at least|mostly|partly] because of {X_why}|].
-@w:2 If you [ever|regularly|still|] {X_v_pres_if} {X_np} {X_pp}[ {habit_time}|], [you know|you've seen|you'll recognize] [the problem|what I mean|the drill|the feeling].
+@w:2 If you [ever|regularly|still|] {X_v_pres_if} {X_np} {X_pp}[ {habit_time}|], [you know the drill|you know what I mean|you've seen the problem|you know the feeling|you'll know what I mean].
 """
 FRAMES_MORE = r"""
-@w:2 {^X_ppl} [in|around] {hood} [are|have been] [split|divided|arguing|going back and forth] over [whether to|how often to|why anyone would] {X_v_pres} {X_np}[{src}|].
+@w:2 {^X_ppl} [in|around] {hood} [are|have been] [split|divided|arguing|going back and forth|bickering|talking in circles|of two minds] [over|about] [whether to|how often to|why anyone would|when to|whether it's worth it to|if they should] {X_v_pres} {X_np}[{src}|].
 @w:2 [Word is|Rumor has it|I hear|Someone on the {hood_name} forum claims|The {hood} group chat says] {X_np} [on|near|by] {X_place} {X_happen} {time_rel}.
 @w:2 [Ever since|Since|After] {X_why}, [the|our] {X_adj} {X_thing} [has been|is|feels] {X_state}[{src}|{src}|].
 @w:2 [There's|There is] a {X_adj} {X_thing} [on|near|by] {X_place} [that|which] {X_happen} {time_rel}[{src}||].
 @w:2 {^X_one_bare} [I spoke to|I ran into at {cafe}|who asked me not to use their name|I trust] [estimated|guessed|figured|told me] that [about|maybe|roughly|close to] {pct} of {X_ppl} [in|around] {hood} {X_do}.
 @w:2 [The good news|The bad news|The funny part|The weird part|The upshot|The short version] [is|was] that {X_result}.
 @w:2 [When|Once|After] {X_np} [on|near|by] {X_place} {X_happen}, {X_result}.
-@w:2 [I|We] [keep|kept] [hearing|reading] that {X_ppl} [in|around] {city} {X_do}; [honestly,|frankly,|] [I get it|it makes sense|I'm not sure it helps|that tracks|who can blame them].
+@w:2 [I|We] [keep|kept] [hearing|reading] that {X_ppl} [in|around] {city} {X_do}; [honestly,|frankly,|to be fair,|] [I get it|it makes sense|I'm not sure it helps|that tracks|who can blame them|it's hard to argue with|I would too|the math works out|it beats the alternative|I'm skeptical|good for them].
 @w:2 {^X_ppl} [I|we] [spoke|talked] with [were|seemed] [split|divided|mostly unbothered|pretty fed up|cautiously hopeful|surprisingly upbeat] about {X_np}[{src}|].
 @w:2 [One tip|My advice|A small trick|Some advice|A word of advice] for {X_ppl}: {X_do}.
 @w:2 [Nobody|No one] [seems to know|could tell me|can explain|has said] why {X_np} [at|on|near] {X_place} {X_happen}[{src}||].
-@w:2 Is it [just me|only me], or has {X_np} [near|on|by] {X_place} been {X_state} [lately|this {season}|since {X_why}]?
+@w:1 [Is it just me|Is it only me|Am I imagining it|Am I wrong], or has {X_np} [near|on|by] {X_place} been {X_state} [lately|this {season}|since {X_why}|all year|for months]?
+@w:1 [Has anyone else noticed|Does anyone else think|Am I the only one who thinks|Did anyone else notice] {X_np} [near|on|by] {X_place} has been {X_state} [lately|this {season}|since {X_why}|all year|for months]?
 @w:2 [A|One] {X_adj} {X_thing} [on|near|by] {X_place} [alone|by itself] {X_happen} {time_rel}[, according to {outlet}|, says {person}|].
 @w:2 [My|Our] [{hl_rel}|neighbor|coworker|friend {first}] [thinks|swears|is convinced] {X_ppl} [should|ought to|will eventually] {X_do}[, and {X_why} is the reason|].
 """
@@ -479,6 +480,34 @@ V['nb'] = """start|started
 settle|settled
 ignore|ignored
 organize|organized"""
+V['rl'] = """attend|attended
+organize|organized
+cook for|cooked for
+volunteer at|volunteered at
+bake for|baked for"""
+V['bt'] = """use|used
+fish off|fished off
+avoid|avoided
+recommend|recommended"""
+V['gd'] = """join|joined
+weed|weeded
+water|watered
+run|ran|run"""
+V['ck'] = """use|used
+buy|bought
+return|returned
+swear by|swore by|sworn by"""
+V['ph'] = """switch|switched
+cancel|cancelled
+pay|paid
+compare|compared"""
+V['bb'] = """ride|rode|ridden
+fix|fixed
+lock up|locked up
+buy|bought"""
+V['rc'] = """put out|put out
+report|reported
+complain about|complained about"""
 V['lh'] = """visit|visited
 tour|toured
 photograph|photographed
@@ -2863,7 +2892,7 @@ one="""tax preparer
 accountant
 freelancer
 bookkeeper""",
-adj="""[federal|state|late|amended|surprise|quarterly|{num 2-90}-dollar|annual]""",
+adj="""[federal|state|late|amended|surprise|quarterly|annual|first|estimated]""",
 thing="""tax refund
 tax bill
 return
@@ -3076,6 +3105,269 @@ do="""join the walking tours
 read the plaques""",
 )
 
+
+
+B['rl'] = dict(
+ppl="""church volunteers
+choir members
+parishioners
+potluck regulars
+youth group kids
+members of the mosque on {street}
+temple volunteers
+folks at the Sunday supper""",
+one="""pastor
+choir director
+deacon
+youth leader
+imam
+rabbi
+church secretary
+volunteer cook""",
+adj="""[annual|monthly|Sunday|holiday|fall|spring|free|community|interfaith|candlelight|outdoor|potluck]""",
+thing="""supper
+rummage sale
+bake sale
+choir concert
+coat drive
+fish fry
+craft fair
+vigil
+picnic
+pancake breakfast""",
+place="""the church on {street}
+the parish hall
+the mosque on {street}
+the temple in {hood}
+the fellowship hall
+the church basement""",
+happen="""raised ${num 400-9000 ,} for the roof fund
+drew about {num 60-500} people
+sold out of pies by {time 12}
+moved to the fellowship hall
+ran out of chairs""",
+state="""the best meal in {hood} for ${num 5-15}
+packed every year
+a {hood} tradition""",
+why="""the new roof
+the heating bill
+the food pantry
+the holiday rush""",
+result_raw="""we went home with {num 2-5} pies
+the choir sang one more song
+the kids ran the raffle""",
+do="""bring a dish to share
+volunteer in the kitchen
+donate coats in the fall
+set up chairs the night before""",
+)
+B['bt'] = dict(
+ppl="""boaters
+anglers
+kayakers
+marina regulars
+fishing guides
+sailors""",
+one="""fishing guide
+harbor master
+marina manager
+charter captain
+bait shop owner""",
+adj="""[early|late|crowded|public|new|old|{num 12-40}-foot|rented|borrowed|weekend|dawn]""",
+thing="""boat launch
+marina
+fishing pier
+bait shop
+charter trip
+sailing class""",
+place="""the lake
+the river
+the harbor
+the {street_name} pier
+the reservoir""",
+happen="""raised slip fees to ${num 900-4000 ,} a season
+closed because of low water
+caught {num 4-30} fish before noon
+got a new dock""",
+state="""packed on holiday weekends
+worth the early start""",
+why="""low water
+the algae bloom
+the new fees
+the wind""",
+result_raw="""we caught nothing but weeds
+the cooler came home full""",
+do="""launch before {num 5-7} a.m.
+buy bait the night before
+check the wind first""",
+)
+B['gd'] = dict(
+ppl="""gardeners
+community garden members
+seed swappers
+master gardeners
+balcony growers""",
+one="""master gardener
+plot holder
+nursery owner
+garden club president""",
+adj="""[raised|shared|community|rooftop|school|new|weedy|sunny|shady|{num 4-20}-plot]""",
+thing="""community garden
+seed swap
+plant sale
+garden plot
+greenhouse
+compost program""",
+place="""{street}
+{hood}
+the library
+the school yard""",
+happen="""got {num 20-120} new members
+ran out of plots
+lost its water hookup
+sold out of tomato starts by {time 12}""",
+state="""a waiting list {num 1-3} years long
+the best-kept secret in {hood}""",
+why="""the drought
+the water bill
+the new fence
+the rabbits""",
+result_raw="""we went home with {num 3-12} seedlings
+the zucchini took over""",
+do="""water at dawn
+share tools
+swap seeds in the spring""",
+)
+B['ck'] = dict(
+ppl="""home cooks
+meal preppers
+bakers
+parents packing lunches
+roommates who share a kitchen""",
+one="""home cook
+cooking teacher
+food blogger
+baker""",
+adj="""[cheap|new|old|borrowed|secondhand|cast-iron|nonstick|{num 4-8}-quart|tiny|fancy]""",
+thing="""air fryer
+slow cooker
+stand mixer
+rice cooker
+pressure cooker
+waffle iron
+blender
+dutch oven""",
+place="""the kitchen
+the counter
+the thrift store
+{brand}'s kitchen shop""",
+happen="""died after {num 2-9} years
+made {num 2-6} dinners in a row
+set off the smoke alarm
+paid for itself in a month""",
+state="""worth the counter space
+louder than expected""",
+why="""grocery prices
+the summer heat
+a busy week""",
+result_raw="""dinner was ready by {time 12}
+the kids asked for seconds""",
+do="""cook on {date weekday}s for the week
+freeze half of everything
+buy secondhand pans""",
+)
+B['ph'] = dict(
+ppl="""phone customers
+families on shared plans
+people with old phones
+prepaid users""",
+one="""phone store clerk
+carrier rep
+repair tech""",
+adj="""[family|prepaid|unlimited|new|old|{num 2-5}-line|basic|promotional]""",
+thing="""phone plan
+data plan
+contract
+bill
+upgrade""",
+place="""the carrier store on {street}
+the mall kiosk
+the website""",
+happen="""went up ${num 3-20} a month
+got a surprise fee
+switched networks overnight""",
+state="""cheaper elsewhere
+confusing""",
+why="""the price hike
+the new fees""",
+result_raw="""we switched carriers in an afternoon""",
+do="""switch carriers every {num 2-3} years
+buy phones outright""",
+)
+B['bb'] = dict(
+ppl="""cyclists
+bike commuters
+mountain bikers
+kids on bikes
+bike shop regulars""",
+one="""bike mechanic
+cycling coach
+bike shop owner
+courier""",
+adj="""[new|old|borrowed|electric|secondhand|cargo|road|folding|kids'|{num 3-21}-speed]""",
+thing="""bike
+e-bike
+bike lane
+bike rack
+cargo bike""",
+place="""{street}
+the river trail
+the bike shop on {street}
+the {hood} loop""",
+happen="""got a flat on {street}
+got stolen from the rack at {cafe}
+needed a ${num 30-200} tune-up""",
+state="""faster than the bus
+worth the money""",
+why="""the new bike lanes
+bike thefts
+the hills""",
+result_raw="""I walked it home
+the mechanic fixed it in {num 10-40} minutes""",
+do="""lock both wheels
+ride the river trail
+bike to work in the summer""",
+)
+B['rc'] = dict(
+ppl="""residents
+neighbors on {street}
+trash crews
+recycling volunteers""",
+one="""sanitation worker
+recycling coordinator
+city crew chief""",
+adj="""[weekly|biweekly|new|bulk|holiday|curbside|missed|overflowing|blue|green]""",
+thing="""trash pickup
+recycling bin
+compost bin
+bulk pickup
+yard waste day""",
+place="""{street}
+our block
+the alley
+{hood}""",
+happen="""got skipped {num 2-3} weeks in a row
+moved to {date weekday}s
+added a ${num 2-9} fee""",
+state="""unreliable
+better than last year""",
+why="""the new contract
+staff shortages
+the holiday schedule""",
+result_raw="""the bins overflowed by {date weekday}""",
+do="""call the city about missed pickups
+put bins out the night before""",
+)
 
 # ------------------------------------------------------------------ more entries per topic (merged into B)
 E = {}
@@ -3745,7 +4037,7 @@ SYN=[
 (r"\babout (?=\{num|\$|\{money|\{pct)","[about|roughly|around|nearly|close to|some] "),
 (r"\bmore than (?=\{num|\$|\{money|\{pct)","[more than|over|upwards of] "),
 (r"\bup to (?=\{num|\$|\{money)","[up to|as much as] "),
-(r"\bagain\b","[again|once again|yet again]"),
+(r"(?<!Then )\bagain\b","[again|once again|yet again]"),
 (r"\bsurprisingly\b","[surprisingly|oddly|unexpectedly]"),
 (r"\bhonestly\b","[honestly|frankly|truthfully]"),
 (r"\bpretty\b(?= [a-z])","[pretty|fairly|rather]"),
@@ -3781,17 +4073,21 @@ def apply_file_text(s):
 
 for X,d in E.items():
     for k,v in d.items():
+        k = 'result' if k == 'result_raw' else k
         B[X][k]=(B[X].get(k,'').rstrip()+'\n'+v.strip()).strip()
-NONPHYS={'md','tx','gv','jb','mn','wk','sc','cc','dl','wx','vl','nb','po','co','mv','wd'}
+for X,d in B.items():
+    if 'result_raw' in d:
+        d['result'] = (d.get('result','').rstrip()+'\n'+d.pop('result_raw').strip()).strip()
+NONPHYS={'ph','rc','md','tx','gv','jb','mn','wk','sc','cc','dl','wx','vl','nb','po','co','mv','wd'}
 GEN_EXTRA = {
- 'why': "[the mess on {street}|the changes in {hood}|what happened on {street} in {past month}|the {hood_name} [closure|project|situation|rezoning]|a post in the {hood_name} group chat|an article in {outlet}|a story {first} heard at {cafe}]",
- 'state': "[the talk of {hood}|a running joke in {hood}|better than anything in {city}|[worse|better] than it was in {num 2012-2022}|about what you'd expect for {hood}|the pride of {hood}]",
- 'happen': "[made the front page of {outlet}|got a write-up in {outlet}|came up at the {hood_name} [neighborhood meeting|block party]|blew up the {hood_name} group chat|got {num 40-900} comments on a post by {first} {last}]",
- 'do': "[follow the {hood_name} group chat for updates|ask around in {hood} first|check {outlet} before deciding|compare notes at {cafe}|ask {first} at the {venue_kind} on {street}]",
- 'result_raw': "[{first} posted about it in the {hood_name} group chat|{outlet} ran a short piece on it {time_rel}|the {hood_name} newsletter mentioned it {time_rel}|{first} {last} from {hood} started a petition|{first} from {street} brought it up at the block party]",
+ 'why': "[the mess on {street}|the changes in {hood}|what happened on {street} in {past month}|the {hood_name} [closure|project|situation|rezoning|detour|cleanup]|a thread on the {hood_name} forum|an article in {outlet}|a story {first} heard at {cafe}|the work crews on {street}|last month's meeting in {hood}|a letter from {company}|the new owners on {street}|the row of empty storefronts on {street}|whatever {first} {last} posted on {date weekday}]",
+ 'state': "[the talk of {hood}|a running joke in {hood}|better than anything in {city}|[worse|better] than it was in {num 2012-2022}|about what you'd expect for {hood}|the pride of {hood}|a sore spot on {street}|the envy of {hood}|the one thing people on {street} agree on|a mystery to everyone in {hood}]",
+ 'happen': "[made the front page of {outlet}|got a short write-up in {outlet}|came up at the {hood_name} [neighborhood meeting|block party|school board meeting]|set off a long thread on the {hood_name} forum|drew {num 40-900} comments under a post by {first} {last}|ended up in a segment on the local news|got a mention in the {hood_name} newsletter|showed up in {first}'s photos from {date weekday}|got {num 2-9} complaints to the city in one week]",
+ 'do': "[keep an eye on the {hood_name} forum|ask around in {hood} first|check {outlet} before deciding|ask the folks at the {venue_kind} on {street}|read the city notices on {date weekday}s]",
+ 'result_raw': "[{first} posted about it on the {hood_name} forum|{outlet} ran a short piece on it {time_rel}|the {hood_name} newsletter mentioned it {time_rel}|{first} {last} from {hood} started a petition|{first} from {street} brought it up at the block party|someone taped a sign about it to the pole on {street}|{first} {last} wrote a letter to {outlet}|a reporter from {outlet} called {first} for a quote]",
 }
 NOASIDE={'sp','ar','ut','pc','fs','fm','sr','hb','tv','wx','pk'}
-BIZ={'fd','sb','hl','ft','cb','sa','fm','cr','pt','ar','hb','dy','wd'}
+BIZ={'fd','sb','hl','ft','cb','sa','cr','pt'}
 SKIP={'wx':{3,10,12}}
 out=["// Written by corpora/tools/topic_words.py (edit the banks there and re-run it): generic",
 "// sentence shapes (`tg_*`) instantiated for each topic of topics.grammar with that topic's own",
@@ -4079,8 +4375,8 @@ for X,b in B.items():
             continue
         if k=='result':
             out.append(f"== {X}_g_result")
-            out.append(f"@w:3 {{{X}_g_result_raw}}")
-            out.append(f"@w:2 {{res_subj}} {{res_aux}} {{{X}_g_do}}")
+            out.append(f"@w:5 {{{X}_g_result_raw}}")
+            out.append(f"@w:1 {{res_subj}} {{res_aux}} {{{X}_g_do}}")
             out.append("")
             out.append(f"== {X}_g_result_raw")
             lines_=[l.strip() for l in v.strip().split('\n')]
