@@ -4082,7 +4082,7 @@ NONPHYS={'ph','rc','md','tx','gv','jb','mn','wk','sc','cc','dl','wx','vl','nb','
 GEN_EXTRA = {
  'why': "[the mess on {street}|the changes in {hood}|what happened on {street} in {past month}|the {hood_name} [closure|project|situation|rezoning|detour|cleanup]|a thread on the {hood_name} forum|an article in {outlet}|a story {first} heard at {cafe}|the work crews on {street}|last month's meeting in {hood}|a letter from {company}|the new owners on {street}|the row of empty storefronts on {street}|whatever {first} {last} posted on {date weekday}]",
  'state': "[the talk of {hood}|a running joke in {hood}|better than anything in {city}|[worse|better] than it was in {num 2012-2022}|about what you'd expect for {hood}|the pride of {hood}|a sore spot on {street}|the envy of {hood}|the one thing people on {street} agree on|a mystery to everyone in {hood}]",
- 'happen': "[made the front page of {outlet}|got a short write-up in {outlet}|came up at the {hood_name} [neighborhood meeting|block party|school board meeting]|set off a long thread on the {hood_name} forum|drew {num 40-900} comments under a post by {first} {last}|ended up in a segment on the local news|got a mention in the {hood_name} newsletter|showed up in {first}'s photos from {date weekday}|got {num 2-9} complaints to the city in one week]",
+ 'happen': "[made the front page of {outlet}|got a short write-up in {outlet}|came up at the {hood_name} [neighborhood meeting|block party]|set off a long thread on the {hood_name} forum|got a mention in the {hood_name} newsletter|got {num 2-9} complaints to the city in one week]",
  'do': "[keep an eye on the {hood_name} forum|ask around in {hood} first|check {outlet} before deciding|ask the folks at the {venue_kind} on {street}|read the city notices on {date weekday}s]",
  'result_raw': "[{first} posted about it on the {hood_name} forum|{outlet} ran a short piece on it {time_rel}|the {hood_name} newsletter mentioned it {time_rel}|{first} {last} from {hood} started a petition|{first} from {street} brought it up at the block party|someone taped a sign about it to the pole on {street}|{first} {last} wrote a letter to {outlet}|a reporter from {outlet} called {first} for a quote]",
 }
@@ -4309,13 +4309,14 @@ who [works|lives] [near|off] {street}
 [named|called] {first}
 
 == me_subj
-@w:6 I
+@w:5 I
 @w:3 We
-@w:2 {first} and I
-[My|Our] [neighbor|friend|roommate|coworker|cousin|landlord|babysitter] {first}
+@w:3 {first} and I
+@w:2 [My|Our] [neighbor|friend|roommate|coworker|cousin|landlord|babysitter] {first}
 My [sister|brother|wife|husband|partner|mom|dad|aunt|uncle|grandmother] and I
-{first} from [work|down the street|across the hall|book club|the gym|church]
+@w:2 {first} from [work|down the street|across the hall|book club|the gym|church|{hood_name}|{street}]
 Me and {first}
+{first} {last} and I
 
 == res_subj
 @w:4 I
