@@ -683,6 +683,13 @@ const COMMON_STARTERS: &[&str] = &[
     "upbeat",
     "weary",
     "sharp",
+    "figures",
+    "numbers",
+    "data",
+    "reached",
+    "speaking",
+    "per",
+    "sports",
 ];
 
 /// Lowercases the first letter written at or after byte `start` when it begins a common

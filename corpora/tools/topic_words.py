@@ -41,6 +41,17 @@ FRAMES_V = r"""
 @w:2 [I|We] [used to|never used to|still|no longer] {X_v_pres} {X_np} {X_pp}[, [at least|mostly|partly] because of {X_why}|].
 @w:2 If you [ever|regularly|still|] {X_v_pres_if} {X_np} {X_pp}[ {habit_time}|], [you know the drill|you know what I mean|you've seen the problem|you know the feeling|you'll know what I mean].
 """
+FRAMES_NEWS = r"""
+@w:3 {person}, [a|an] {X_title} [in|from|near] {hood}, told {outlet} [on {date weekday}|{time_rel}|this week|last week] that {X_np} [at|on|near|by] {X_place} {X_happen}.
+@w:2 {person}, [a|an] {X_title} [in|from] {hood}, said {X_ppl} [in|around] {city} {X_do} [because of|since] {X_why}.
+@w:2 [According to|Per] {person}, [a|an] {X_title} who has [worked|lived] [in|near] {hood} for {num 3-40} years, {X_np} {X_happen} {time_rel}.
+@w:2 {^X_np} {X_happen} {time_rel}, {person}, [a|an] {X_title} [in|from] {hood}, told {outlet}.
+@w:2 [In an interview|Reached by phone|In an email|Asked about it|Speaking after the meeting][ on {date weekday}| this week|], {person}, [a|an] {X_title} [in|from] {hood}, said {X_np} [has been|is] {X_state}.
+@w:1 {person} and {first} {last}, [neighbors|friends|coworkers] [in|from] {hood}, [told {outlet}|agree|both say] that {X_ppl} [there|in {city}] {X_do}.
+@w:2 [The|One] {X_title} [I spoke with|we reached|who answered the phone] [near|at|by] {X_place}, {person}, [estimated|guessed|figured] that [about|roughly|nearly|maybe] {num 12-900} {X_ppl} {X_do} [every|each] [week|month|year].
+@w:2 [Data|Figures|Numbers] from {company} [show|suggest] {X_ppl} [in|around] {city} {X_do} [more than|about as often as|less than] they did in {num 2015-2022}.
+@w:2 {^outlet} [reported|noted|mentioned] {time_rel} that {X_np} [at|on|near] {X_place} {X_happen}.
+"""
 FRAMES_MORE = r"""
 @w:2 {^X_ppl} [in|around] {hood} [are|have been] [split|divided|arguing|going back and forth|bickering|talking in circles|of two minds] [over|about] [whether to|how often to|why anyone would|when to|whether it's worth it to|if they should] {X_v_pres} {X_np}[{src}|].
 @w:2 [Word is|Rumor has it|I hear|Someone on the {hood_name} forum claims|The {hood} group chat says] {X_np} [on|near|by] {X_place} {X_happen} {time_rel}.
@@ -4314,7 +4325,7 @@ who [works|lives] [near|off] {street}
 @w:3 {first} and I
 @w:2 [My|Our] [neighbor|friend|roommate|coworker|cousin|landlord|babysitter] {first}
 My [sister|brother|wife|husband|partner|mom|dad|aunt|uncle|grandmother] and I
-@w:2 {first} from [work|down the street|across the hall|book club|the gym|church|{hood_name}|{street}]
+@w:2 {first} from [work|down the street|across the hall|book club|the gym|church|{hood}|{street}]
 Me and {first}
 {first} {last} and I
 
@@ -4345,7 +4356,7 @@ now plan to
 == sp_field
 [the {street_name} field|{street_name} Park|the turf field in {hood}|the {city} fairgrounds|the middle school field]
 """)
-frames=[l for l in (FRAMES.strip()+'\n'+FRAMES_MORE.strip()).split('\n') if l.strip()]
+frames=[l for l in (FRAMES.strip()+'\n'+FRAMES_MORE.strip()+'\n'+FRAMES_NEWS.strip()).split('\n') if l.strip()]
 for X,b in B.items():
     for k,v in b.items():
         if k=='ppl':
@@ -4373,6 +4384,8 @@ for X,b in B.items():
             out.append(f"a [{{one_mod}} |]{{{X}_g_one_base}}")
             out.append("")
             out.append(f"== {X}_g_one_base"); out+=base; out.append("")
+            titles=[b for b in base if len(re.sub(r"\[[^\]]*\]","x",b).split())<=3 and not re.search(r"\b(who|at|from|of|with|on|in|for|named|the|my|our)\b|\{",b)]
+            out.append(f"== {X}_g_title"); out+=(titles or ['neighbor']); out.append("")
             continue
         if k=='result':
             out.append(f"== {X}_g_result")
