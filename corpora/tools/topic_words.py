@@ -51,6 +51,9 @@ FRAMES_NEWS = r"""
 @w:2 [The|One] {X_title} [I spoke with|we reached|who answered the phone] [near|at|by] {X_place}, {person}, [estimated|guessed|figured] that [about|roughly|nearly|maybe] {num 12-900} {X_ppl} {X_do} [every|each] [week|month|year].
 @w:2 [Data|Figures|Numbers] from {company} [show|suggest] {X_ppl} [in|around] {city} {X_do} [more than|about as often as|less than] they did in {num 2015-2022}.
 @w:2 {^outlet} [reported|noted|mentioned] {time_rel} that {X_np} [at|on|near] {X_place} {X_happen}.
+@w:2 [At|During|After] [a|the] {date weekday} [meeting|open house|hearing|forum|cleanup] [at|in] {hood}, {person} [said|argued|pointed out|told the room] that {X_np} {X_happen} {time_rel}.
+@w:2 [A|One] [survey|poll|count|tally] by {company} [found|counted|turned up] {num 12-900} {X_ppl} [in|around] {hood} who {X_do}.
+@w:2 {person} [started|runs|moderates] a [group chat|mailing list|neighborhood forum thread|text chain] for {X_ppl} [in|around] {hood}; it has [about|nearly|more than] {num 40-3000 ,} members.
 """
 FRAMES_MORE = r"""
 @w:2 {^X_ppl} [in|around] {hood} [are|have been] [split|divided|arguing|going back and forth|bickering|talking in circles|of two minds] [over|about] [whether to|how often to|why anyone would|when to|whether it's worth it to|if they should] {X_v_pres} {X_np}[{src}|].
