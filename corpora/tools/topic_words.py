@@ -635,7 +635,7 @@ ran on the old schedule
 had its heat stuck on high
 [filled|emptied] out at {tr_spot}""",
 state="""a mess
-late more often than not
+late half the time
 packed at rush hour
 surprisingly reliable
 slower than walking
