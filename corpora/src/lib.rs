@@ -107,7 +107,7 @@
 //! corpora/examples/generate_jsonl.rs  documents as JSON lines (used by bench/realism.py)
 //! ```
 //!
-//! Shared rules carry most of the text. Filler is topic-bound: `topics.grammar` holds some forty
+//! Shared rules carry most of the text. Filler is topic-bound: `topics.grammar` holds nearly fifty
 //! everyday topics (transit, weather, city hall, schools, clinics, housing, food, sports,
 //! gadgets, work, bills, hobbies, small shops, pets, travel …), each with its own banks of
 //! people, things, places, events, reasons and outcomes, so the slots of a sentence agree;
