@@ -54,6 +54,9 @@ FRAMES_NEWS = r"""
 @w:2 [At|During|After] [a|the] {date weekday} [meeting|open house|hearing|forum|cleanup] [at|in] {hood}, {person} [said|argued|pointed out|told the room] that {X_np} {X_happen} {time_rel}.
 @w:2 [A|One] [survey|poll|count|tally] by {company} [found|counted|turned up] {num 12-900} {X_ppl} [in|around] {hood} who {X_do}.
 @w:2 {person} [started|runs|moderates] a [group chat|mailing list|neighborhood forum thread|text chain] for {X_ppl} [in|around] {hood}; it has [about|nearly|more than] {num 40-3000 ,} members.
+@w:2 "[It's|It has been|That was] {X_state}," said {person}, [a|an] {X_title} [in|from|near] {hood}, who [brought it up|mentioned it|was blunt about it] [at|after] [a|the] {date weekday} [meeting|cookout|service|game].
+@w:2 {person}, {num 19-84}, [said|says] {X_ppl} [in|around] {hood} [started to|have begun to|now] {X_do} [after|since] {X_why}.
+@w:2 [Asked|When asked] about {X_np}, {person}, [a|an] {X_title} [in|from] {hood}, [laughed|shrugged|sighed|didn't hesitate]: "{^X_state}, [honestly|mostly|at least lately|if you ask me]."
 """
 FRAMES_MORE = r"""
 @w:2 {^X_ppl} [in|around] {hood} [are|have been] [split|divided|arguing|going back and forth|bickering|talking in circles|of two minds] [over|about] [whether to|how often to|why anyone would|when to|whether it's worth it to|if they should] {X_v_pres} {X_np}[{src}|].
