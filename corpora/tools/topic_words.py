@@ -52,7 +52,7 @@ FRAMES_NEWS = r"""
 @w:2 [Data|Figures|Numbers] from {company} [show|suggest] {X_ppl} [in|around] {city} {X_do} [more than|about as often as|less than] they did in {num 2015-2022}.
 @w:2 {^outlet} [reported|noted|mentioned] {time_rel} that {X_np} [at|on|near] {X_place} {X_happen}.
 @w:2 [At|During|After] [a|the] {date weekday} [meeting|open house|hearing|forum|cleanup] [at|in] {hood}, {person} [said|argued|pointed out|told the room] that {X_np} {X_happen} {time_rel}.
-@w:2 [A|One] [survey|poll|count|tally] by {company} [found|counted|turned up] {num 12-900} {X_ppl} [in|around] {hood} who {X_do}.
+@w:2 [A|One] [survey|poll|count|tally] by {company} [found|turned up|identified] {num 12-900} {X_ppl} [in|around] {hood} who {X_do}.
 @w:2 {person} [started|runs|moderates] a [group chat|mailing list|neighborhood forum thread|text chain] for {X_ppl} [in|around] {hood}; it has [about|nearly|more than] {num 40-3000 ,} members.
 @w:2 "[It's|It has been|That was] {X_state}," said {person}, [a|an] {X_title} [in|from|near] {hood}, who [brought it up|mentioned it|was blunt about it] [at|after] [a|the] {date weekday} [meeting|cookout|service|game].
 @w:2 {person}, {num 19-84}, [said|says] {X_ppl} [in|around] {hood} [started to|have begun to|now] {X_do} [after|since] {X_why}.
@@ -3334,9 +3334,10 @@ courier""",
 adj="""[new|old|borrowed|electric|secondhand|cargo|road|folding|kids'|{num 3-21}-speed]""",
 thing="""bike
 e-bike
-bike lane
-bike rack
-cargo bike""",
+cargo bike
+road bike
+commuter bike
+mountain bike""",
 place="""{street}
 the river trail
 the bike shop on {street}
@@ -4100,7 +4101,7 @@ GEN_EXTRA = {
  'why': "[the mess on {street}|the changes in {hood}|what happened on {street} in {past month}|the {hood_name} [closure|project|situation|rezoning|detour|cleanup]|a thread on the {hood_name} forum|an article in {outlet}|a story {first} heard at {cafe}|the work crews on {street}|last month's meeting in {hood}|a letter from {company}|the new owners on {street}|the row of empty storefronts on {street}|whatever {first} {last} posted on {date weekday}]",
  'state': "[the talk of {hood}|a running joke in {hood}|better than anything in {city}|[worse|better] than it was in {num 2012-2022}|about what you'd expect for {hood}|the pride of {hood}|a sore spot on {street}|the envy of {hood}|the one thing people on {street} agree on|a mystery to everyone in {hood}]",
  'happen': "[made the front page of {outlet}|got a short write-up in {outlet}|came up at the {hood_name} [neighborhood meeting|block party]|set off a long thread on the {hood_name} forum|got a mention in the {hood_name} newsletter|got {num 2-9} complaints to the city in one week]",
- 'do': "[keep an eye on the {hood_name} forum|ask around in {hood} first|check {outlet} before deciding|ask the folks at the {venue_kind} on {street}|read the city notices on {date weekday}s]",
+ 'do': "[keep an eye on the {hood_name} forum|ask around in {hood} first|check {outlet} before deciding]",
  'result_raw': "[{first} posted about it on the {hood_name} forum|{outlet} ran a short piece on it {time_rel}|the {hood_name} newsletter mentioned it {time_rel}|{first} {last} from {hood} started a petition|{first} from {street} brought it up at the block party|someone taped a sign about it to the pole on {street}|{first} {last} wrote a letter to {outlet}|a reporter from {outlet} called {first} for a quote]",
 }
 NOASIDE={'sp','ar','ut','pc','fs','fm','sr','hb','tv','wx','pk'}
