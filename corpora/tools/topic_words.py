@@ -60,7 +60,7 @@ FRAMES_NEWS = r"""
 """
 FRAMES_MORE = r"""
 @w:2 {^X_ppl} [in|around] {hood} [are|have been] [split|divided|arguing|going back and forth|bickering|talking in circles|of two minds] [over|about] [whether to|how often to|why anyone would|when to|whether it's worth it to|if they should] {X_v_pres} {X_np}[{src}|].
-@w:2 [Word is|Rumor has it|I hear|Someone on the {hood_name} forum claims|The {hood} group chat says] {X_np} [on|near|by] {X_place} {X_happen} {time_rel}.
+@w:2 [Word is|Rumor has it|I hear|Someone on the {hood_name} forum claims|The {hood_name} group chat says] {X_np} [on|near|by] {X_place} {X_happen} {time_rel}.
 @w:2 [Ever since|Since|After] {X_why}, [the|our] {X_adj} {X_thing} [has been|is|feels] {X_state}[{src}|{src}|].
 @w:2 [There's|There is] a {X_adj} {X_thing} [on|near|by] {X_place} [that|which] {X_happen} {time_rel}[{src}||].
 @w:2 {^X_one_bare} [I spoke to|I ran into at {cafe}|who asked me not to use their name|I trust] [estimated|guessed|figured|told me] that [about|maybe|roughly|close to] {pct} of {X_ppl} [in|around] {hood} {X_do}.
@@ -1693,7 +1693,7 @@ a tailor
 a bookseller
 a bike mechanic
 the owner of {sb_shop_lc}""",
-adj="""[old|tiny|family-run|cash-only|corner|new|{num 30-95}-year-old|second-location|independent|beloved|struggling|busy|quiet]""",
+adj="""[old|tiny|family-run|cash-only|new|{num 30-95}-year-old|second-location|independent|beloved|struggling|busy|quiet]""",
 thing="""{sb_kind}""",
 place="""{street}
 {hood}
@@ -1749,7 +1749,7 @@ a dog walker
 a shelter volunteer
 a dog trainer
 a neighbor with {num 2-4} cats""",
-adj="""[new|fenced|small|muddy|crowded|{hood}|free|old|tiny|busy]""",
+adj="""[new|fenced|small|muddy|crowded|{hood_name}|free|old|tiny|busy]""",
 thing="""dog park
 shelter
 vet clinic
@@ -1917,7 +1917,7 @@ ppl="""drivers
 car owners
 mechanics
 new drivers
-commuters who drive in
+commuters who drive downtown
 [truck|delivery|rideshare] drivers
 people with older cars
 [EV|hybrid] owners""",
@@ -2678,7 +2678,7 @@ dairy farmer
 orchard owner
 farmhand
 county extension agent""",
-adj="""[family|organic|small|{num 20-900}-acre|dairy|apple|berry|pumpkin|corn|soybean|hobby|fourth-generation]""",
+adj="""[family|organic|small|{num 20-900}-acre|hillside|riverside|busy|roadside|hobby|fourth-generation]""",
 thing="""farm
 orchard
 dairy
@@ -2715,7 +2715,7 @@ people moving out
 new arrivals
 renters between leases
 families moving across town
-students moving in""",
+students moving into new places""",
 one="""mover
 moving company owner
 landlord
@@ -2909,7 +2909,7 @@ one="""tax preparer
 accountant
 freelancer
 bookkeeper""",
-adj="""[federal|state|late|amended|surprise|quarterly|annual|first|estimated]""",
+adj="""[federal|state|late|amended|surprise|quarterly|annual|first]""",
 thing="""tax refund
 tax bill
 return
@@ -3228,7 +3228,7 @@ one="""master gardener
 plot holder
 nursery owner
 garden club president""",
-adj="""[raised|shared|community|rooftop|school|new|weedy|sunny|shady|{num 4-20}-plot]""",
+adj="""[raised|shared|rooftop|school|new|weedy|sunny|shady|{num 4-20}-plot|volunteer-run]""",
 thing="""community garden
 seed swap
 plant sale
@@ -3331,7 +3331,7 @@ one="""bike mechanic
 cycling coach
 bike shop owner
 courier""",
-adj="""[new|old|borrowed|electric|secondhand|cargo|road|folding|kids'|{num 3-21}-speed]""",
+adj="""[new|old|borrowed|electric|secondhand|folding|kids'|{num 3-21}-speed|rusty|stolen]""",
 thing="""bike
 e-bike
 cargo bike
@@ -3341,7 +3341,7 @@ mountain bike""",
 place="""{street}
 the river trail
 the bike shop on {street}
-the {hood} loop""",
+the {hood_name} loop""",
 happen="""got a flat on {street}
 got stolen from the rack at {cafe}
 needed a ${num 30-200} tune-up""",
@@ -3364,7 +3364,7 @@ recycling volunteers""",
 one="""sanitation worker
 recycling coordinator
 city crew chief""",
-adj="""[weekly|biweekly|new|bulk|holiday|curbside|missed|overflowing|blue|green]""",
+adj="""[weekly|biweekly|new|holiday|curbside|missed|overflowing|early|late|Monday]""",
 thing="""trash pickup
 recycling bin
 compost bin
@@ -4310,7 +4310,6 @@ recently hired
 fast-talking
 calm
 straight-shooting
-upbeat
 weary
 sharp
 
@@ -4424,7 +4423,7 @@ for X,b in B.items():
     out.append(f"== {X}_g_np")
     out.append(f"@w:5 the {{{X}_g_adj}} {{{X}_g_thing}}")
     if X in BIZ:
-        out.append(f"@w:1 the {{{X}_g_thing}} [{{first}}|my neighbor|a coworker|my {{hl_rel}}|everyone] [keeps talking about|recommended|swears by]")
+        out.append(f"@w:1 the {{{X}_g_thing}} [{{first}}|my neighbor|a coworker|my {{hl_rel}}|everyone] [keeps talking about|recommended]")
     if X not in NONPHYS and X not in NOASIDE:
         out.append(f"@w:2 the {{{X}_g_adj}} {{{X}_g_thing}} ([the one|just] [across from|next to|behind|around the corner from|a block from|down the street from] [{{cafe}}|{{brand}}'s|the {{venue_kind}} on {{street}}|the old {{sb_kind_old}}|{{first_name}}'s place])")
     if X in BIZ:
