@@ -29,7 +29,7 @@ FRAMES = r"""
 @w:2 [Ask|Talk to] {X_one_bare} [in|around|from] [{hood}|{city}] and [you'll hear|they'll tell you|you'll learn] that {X_ppl} {X_do} [because of|over|since] {X_why}.
 @w:2 {^amt} {num 12-900} {X_ppl} [signed a petition|answered a survey|filled out a survey|responded to a poll|signed an open letter|showed up to a meeting|wrote to the council] [about|on|over] {X_why} {time_rel}[{src}||].
 @w:2 [The|Our] {X_adj} {X_thing} {X_happen} [again|once more|for the second time this month|] {time_rel}; {X_result}.
-@w:2 [Most|Many|Some|A few|Half the|Plenty of] {X_ppl} [I|we] [know|talked to|asked] {X_do} [now|these days|lately|this {season}], [mostly|partly|largely] [because of|over|thanks to] {X_why}[{src}||].
+@w:2 [Most|Many|Some|A few|Half the|Plenty of] {X_ppl_short} [I|we] [know|talked to|asked] {X_do} [now|these days|lately|this {season}], [mostly|partly|largely] [because of|over|thanks to] {X_why}[{src}||].
 @w:2 [Between|With|After] {X_why} [and|plus] {X_why}, {X_ppl} [in|around] {hood} {X_do}[{src}|].
 """
 FRAMES_V = r"""
@@ -67,7 +67,7 @@ FRAMES_MORE = r"""
 @w:2 [The good news|The bad news|The funny part|The weird part|The upshot|The short version] [is|was] that {X_result}.
 @w:2 [When|Once|After] {X_np} [on|near|by] {X_place} {X_happen}, {X_result}.
 @w:2 [I|We] [keep|kept] [hearing|reading] that {X_ppl} [in|around] {city} {X_do}; [honestly,|frankly,|to be fair,|] [I get it|it makes sense|I'm not sure it helps|that tracks|who can blame them|it's hard to argue with|I would too|the math works out|it beats the alternative|I'm skeptical|good for them].
-@w:2 {^X_ppl} [I|we] [spoke|talked] with [were|seemed] [split|divided|mostly unbothered|pretty fed up|cautiously hopeful|surprisingly upbeat] about {X_np}[{src}|].
+@w:2 {^X_ppl_short} [I|we] [spoke|talked] with [were|seemed] [split|divided|mostly unbothered|pretty fed up|cautiously hopeful|surprisingly upbeat] about {X_np}[{src}|].
 @w:2 [One tip|My advice|A small trick|Some advice|A word of advice] for {X_ppl}: {X_do}.
 @w:2 [Nobody|No one] [seems to know|could tell me|can explain|has said] why {X_np} [at|on|near] {X_place} {X_happen}[{src}||].
 @w:1 [Is it just me|Is it only me|Am I imagining it|Am I wrong], or has {X_np} [near|on|by] {X_place} been {X_state} [lately|this {season}|since {X_why}|all year|for months]?
@@ -4373,6 +4373,9 @@ for X,b in B.items():
             out.append(f"== {X}_g_ppl")
             out.append(f"@w:3 [{{ppl_mod}} |]{{{X}_g_ppl_simple}}[ {{ppl_tail}}|]")
             out.append(f"@w:1 {{{X}_g_ppl_complex}}")
+            out.append("")
+            out.append(f"== {X}_g_ppl_short")
+            out.append(f"[{{ppl_mod}} |]{{{X}_g_ppl_simple}}")
             out.append("")
             out.append(f"== {X}_g_ppl_simple"); out+=simple; out.append("")
             out.append(f"== {X}_g_ppl_complex"); out+=(complex_ or simple); out.append("")
