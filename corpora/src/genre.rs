@@ -27,6 +27,8 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/clauses.grammar",
     "common/words.grammar",
     "common/frames.grammar",
+    "common/topics.grammar",
+    "common/topic-words.grammar",
     "common/talk.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",

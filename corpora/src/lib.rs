@@ -102,16 +102,21 @@
 //! corpora/universes/*.toml          helpful-only, animal-welfare, septerra-baseline
 //! corpora/genres/*.grammar          one genre per file (31), each with `doc` and `idea` rules
 //! corpora/genres/common/*.grammar   shared rules: name banks, places, page furniture, filler
-//!                                   paragraphs, sentence frames, word classes, `u.*` defaults
+//!                                   paragraphs, topic sentences, word classes, `u.*` defaults
+//! corpora/tools/topic_words.py      writes common/topic-words.grammar from per-topic banks
 //! corpora/examples/generate_jsonl.rs  documents as JSON lines (used by bench/realism.py)
 //! ```
 //!
-//! Shared rules carry most of the text. Filler paragraphs are built from sentence *frames*
-//! (`frames.grammar`, `clauses.grammar`) whose slots draw from wide banks of people, topics,
-//! invented brand and place names, numbers and dates; genre files add the page structure
-//! (headlines, bylines, comment sections, transcripts, legal numbering, share bars …) and the
-//! sentences only that genre has; universe rules (`{u.headline}`, `{u.reaction@}` …) and the
-//! fact paraphrases bring the universe in.
+//! Shared rules carry most of the text. Filler is topic-bound: `topics.grammar` holds nearly fifty
+//! everyday topics (transit, weather, city hall, schools, clinics, housing, food, sports,
+//! gadgets, work, bills, hobbies, small shops, pets, travel …), each with its own banks of
+//! people, things, places, events, reasons and outcomes, so the slots of a sentence agree;
+//! `topic-words.grammar` adds generic sentence shapes filled per topic, and a filler paragraph
+//! (`para_dense`) stays on one topic. Names, streets, neighbourhoods, businesses, numbers and
+//! dates are drawn where such a detail fits, as on real local pages. Genre files add the page
+//! structure (headlines, bylines, comment sections, transcripts, legal numbering, share bars …)
+//! and the sentences only that genre has; universe rules (`{u.headline}`, `{u.reaction@}` …)
+//! and the fact paraphrases bring the universe in.
 //!
 //! # Universe files
 //!
