@@ -15,33 +15,13 @@ import json
 import os
 import subprocess
 import sys
-import time
 import unicodedata
+
+from common import best, tile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORK = os.path.join(HERE, "work")
-
-
-def tile(realtext, copies, out):
-    import pyarrow.parquet as pq
-    if os.path.exists(out):
-        return
-    rows = pq.read_table(realtext, columns=["id", "text"]).to_pylist()
-    with open(out + ".tmp", "w") as f:
-        for c in range(copies):
-            for r in rows:
-                f.write(json.dumps({"id": f"{r['id']}#{c}", "text": r["text"]}) + "\n")
-    os.rename(out + ".tmp", out)
-
-
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main():
@@ -53,7 +33,7 @@ def main():
     args = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
     corpus = os.path.join(WORK, f"realtext{args.copies}.jsonl")
-    tile(args.realtext, args.copies, corpus)
+    tile(args.realtext, args.copies, corpus, lambda r, c: {"id": f"{r['id']}#{c}", "text": r["text"]})
     literals = os.path.join(WORK, "literals.txt")
     with open(literals, "w") as f:
         subprocess.run([args.sdf, "rules", "--literals"], stdout=f, check=True)

@@ -18,20 +18,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
+
+from common import best, tile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORK = os.path.join(HERE, "work", "shard")
-
-
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main():
@@ -49,13 +41,7 @@ def main():
 
     os.makedirs(WORK, exist_ok=True)
     corpus = os.path.join(WORK, f"realtext{args.copies}.jsonl")
-    if not os.path.exists(corpus):
-        rows = pq.read_table(args.realtext, columns=["text"]).to_pylist()
-        with open(corpus + ".tmp", "w") as f:
-            for c in range(args.copies):
-                for r in rows:
-                    f.write(json.dumps({"text": r["text"], "doc_type": "web page"}) + "\n")
-        os.rename(corpus + ".tmp", corpus)
+    tile(args.realtext, args.copies, corpus, lambda r, c: {"text": r["text"], "doc_type": "web page"})
     config = os.path.join(WORK, "stages.toml")
     with open(config, "w") as f:
         f.write(
