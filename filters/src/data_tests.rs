@@ -25,6 +25,24 @@ fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The table-case files of `tests/data`, in name order, parsed.
+fn case_files() -> Vec<(PathBuf, CaseFile)> {
+    let mut files: Vec<_> = std::fs::read_dir(crate_dir().join("tests/data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let file: CaseFile = toml::from_str(&std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, file)
+        })
+        .collect()
+}
+
 fn default_matcher() -> Matcher {
     Matcher::new(RulePack::builtin().expect("default pack loads")).expect("default pack compiles")
 }
@@ -36,14 +54,7 @@ fn table_cases_from_data_files() {
     let mut failures = Vec::new();
     let mut count = 0;
     let mut rules_hit = std::collections::BTreeSet::new();
-    let mut files: Vec<_> = std::fs::read_dir(crate_dir().join("tests/data"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let file: CaseFile = toml::from_str(&std::fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for (path, file) in case_files() {
         for case in file.case {
             count += 1;
             let findings = matcher.find(&case.text, &mut scratch);
@@ -156,13 +167,7 @@ fn audit_set_recall_and_false_positive_rate() {
 /// Every text of the table cases and audit sets.
 fn all_texts() -> Vec<String> {
     let mut texts = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(crate_dir().join("tests/data"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let file: CaseFile = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (_, file) in case_files() {
         texts.extend(file.case.into_iter().map(|c| c.text));
     }
     for name in ["positives.jsonl", "negatives.jsonl"] {
