@@ -616,13 +616,32 @@ impl<'g> Ctx<'g> {
             None => self.assigned[self.rng.below(self.assigned.len() as u64) as usize],
         };
         let rules = &self.g.facts[fi];
-        let wanted = register.or(if self.rng.chance(0.6) { self.register } else { None });
+        let wanted = register.or_else(|| self.register.map(|r| self.register_near(r)));
         let id = wanted.and_then(|r| rules.by_register[r.index()]).unwrap_or(rules.all);
         let start = out.len();
         self.expand_rule(id, out);
         text::capitalize_first(out, start);
         if !self.emitted.contains(&fi) {
             self.emitted.push(fi);
+        }
+    }
+
+    /// The register a fact is stated in by a document written in `r`: mostly `r`, sometimes a
+    /// neighbouring one, never a chatty lowercase paraphrase in a help page or a court filing's
+    /// wording in a tweet.
+    fn register_near(&mut self, r: Register) -> Register {
+        let roll = self.rng.below(100);
+        match r {
+            Register::Casual if roll < 65 => Register::Casual,
+            Register::Casual => Register::Plain,
+            Register::Plain if roll < 75 => Register::Plain,
+            Register::Plain => Register::Formal,
+            Register::Formal if roll < 75 => Register::Formal,
+            Register::Formal if roll < 90 => Register::Plain,
+            Register::Formal => Register::Technical,
+            Register::Technical if roll < 70 => Register::Technical,
+            Register::Technical if roll < 90 => Register::Formal,
+            Register::Technical => Register::Plain,
         }
     }
 
