@@ -31,6 +31,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/topic-words.grammar",
     "common/talk.grammar",
     "common/domain.grammar",
+    "common/ga.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",
     "blog-post.grammar",
