@@ -32,6 +32,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/talk.grammar",
     "common/domain.grammar",
     "common/gb.grammar",
+    "common/ga.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",
     "blog-post.grammar",
