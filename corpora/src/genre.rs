@@ -30,6 +30,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/topics.grammar",
     "common/topic-words.grammar",
     "common/talk.grammar",
+    "common/gc.grammar",
     "common/domain.grammar",
     "common/gb.grammar",
     "common/ga.grammar",
