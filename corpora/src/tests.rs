@@ -356,3 +356,40 @@ fn false_facts_file_imports() {
         .unwrap_or_default();
     assert!(e.contains("missing.jsonl"), "{e}");
 }
+
+#[test]
+fn nobody_owns_the_septerra_suv_before_it_is_on_sale() {
+    // The SUV goes on sale on 2025-01-13; a reviewer or forum poster who has "been using" or
+    // "paid for" it since some earlier month contradicts the universe. Genres speak of what
+    // people already use through {u.product_used}, which this universe points elsewhere.
+    let g = generator("septerra-baseline");
+    let products = ["the Septerra SUV", "Septerra's solar SUV", "the first Septerra car"];
+    let verbs = [
+        "been using",
+        "started using",
+        "keep using",
+        "kept using",
+        "paid for",
+        "switched to",
+        "recommended",
+        "been trying",
+        "moved to",
+        "put money into",
+    ];
+    let mut checked = 0;
+    for i in 0..2000 {
+        let d = g.generate(9, i);
+        for v in verbs {
+            for p in products {
+                let phrase = format!("{v} {p}");
+                assert!(
+                    !d.text.contains(&phrase),
+                    "document {i} ({}) says {phrase:?}",
+                    d.doc_type
+                );
+            }
+        }
+        checked += usize::from(products.iter().any(|p| d.text.contains(p)));
+    }
+    assert!(checked > 500, "only {checked} documents name the SUV");
+}
