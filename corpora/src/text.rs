@@ -110,7 +110,32 @@ pub(crate) fn tidy(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// `a apple` → `an apple`, `an pear` → `a pear` (lowercase words only; `u`/`h` left alone).
+/// Does the word at the start of `next` begin with a vowel sound, a consonant sound, or is it
+/// unclear (`u`, `h`, digits, symbols)? Short all-capital acronyms are read letter by letter
+/// (`an FBI agent`, `a PR problem`).
+fn article_sound(next: &[u8]) -> (bool, bool) {
+    let first = next.first().copied().unwrap_or(b' ');
+    let caps = next.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let after_caps = next.get(caps).copied().unwrap_or(b' ');
+    if (2..=3).contains(&caps) && !after_caps.is_ascii_alphabetic() {
+        let an = matches!(
+            first,
+            b'A' | b'E' | b'F' | b'H' | b'I' | b'L' | b'M' | b'N' | b'O' | b'R' | b'S' | b'X'
+        );
+        return (an, !an);
+    }
+    if first.is_ascii_uppercase() && !next.get(1).is_some_and(u8::is_ascii_lowercase) {
+        return (false, false);
+    }
+    let lower = first.to_ascii_lowercase();
+    let word = |w: &[u8]| next.len() >= w.len() && next[..w.len()].eq_ignore_ascii_case(w);
+    let vowel = matches!(lower, b'a' | b'e' | b'i' | b'o') && !word(b"one") && !word(b"once") && !word(b"eu");
+    let consonant = first.is_ascii_alphabetic() && !matches!(lower, b'a' | b'e' | b'i' | b'o' | b'u' | b'h');
+    (vowel, consonant)
+}
+
+/// `a apple` → `an apple`, `an pear` → `a pear`, `an PR firm` → `a PR firm`, `a FBI agent` →
+/// `an FBI agent`; words starting with `u` or `h` are left alone.
 fn fix_articles(b: &mut Vec<u8>) {
     let mut edits: Vec<(usize, bool)> = Vec::new();
     let n = b.len();
@@ -132,12 +157,7 @@ fn fix_articles(b: &mut Vec<u8>) {
         }
         let next_at = i + if is_an { 3 } else { 2 };
         let next = &b[next_at.min(n)..];
-        let first = next.first().copied().unwrap_or(b' ');
-        let vowel = matches!(first, b'a' | b'e' | b'i' | b'o')
-            && !next.starts_with(b"one")
-            && !next.starts_with(b"once")
-            && !next.starts_with(b"eu");
-        let consonant = first.is_ascii_lowercase() && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'h');
+        let (vowel, consonant) = article_sound(next);
         if is_a && vowel {
             edits.push((i + 1, true));
         } else if is_an && consonant {
@@ -777,6 +797,18 @@ mod tests {
             ("an car, a one-off, A owl", "a car, a one-off, An owl"),
             ("Wait ?. ok ,.", "Wait? ok."),
             ("José Núñez", "José Núñez"),
+            (
+                "an PR problem, a FBI agent, a SUV, a USB stick",
+                "a PR problem, an FBI agent, an SUV, a USB stick",
+            ),
+            (
+                "a Anthropic demo, an Jones farm, a Uber, an Honest Co.",
+                "an Anthropic demo, a Jones farm, a Uber, an Honest Co.",
+            ),
+            (
+                "a RLHF run, a EU rule, a Ohio farm",
+                "a RLHF run, an EU rule, an Ohio farm",
+            ),
         ];
         for (input, want) in CASES {
             assert_eq!(tidy(input), *want, "input {input:?}");
