@@ -529,6 +529,15 @@ impl<'g> Ctx<'g> {
             Builtin::Date(which, style) => {
                 let d = match which {
                     DateWhich::Today => self.today,
+                    DateWhich::Since => {
+                        let floor = match self.dates.iter().find(|(k, _)| key != 0 && *k == key) {
+                            Some((_, d)) => *d,
+                            // Nothing dated under the key: the page's own date.
+                            None => self.today,
+                        };
+                        let span = (self.today.days() - floor.days()).max(0) as u64;
+                        floor.add_days(self.rng.below(span.min(30) + 1) as i32)
+                    }
                     DateWhich::Past | DateWhich::Recent => {
                         match self.dates.iter().find(|(k, _)| key != 0 && *k == key) {
                             Some((_, d)) => *d,

@@ -9,8 +9,8 @@ use crate::universe::Register;
 
 /// Names of built-in slots; rules may not use them.
 pub(crate) const BUILTINS: &[&str] = &[
-    "person", "first", "last", "handle", "email", "date", "past", "recent", "time", "num", "fact", "event", "ago",
-    "count",
+    "person", "first", "last", "handle", "email", "date", "past", "recent", "since", "time", "num", "fact", "event",
+    "ago", "count",
 ];
 
 /// Alternative modifiers (`@key:value` at the start of an alternative).
@@ -467,6 +467,9 @@ pub(crate) enum DateWhich {
     Past,
     /// A date in the three weeks before it.
     Recent,
+    /// A date between the date of the same key (a post, a question) and the document's date:
+    /// replies, answers and comments never predate what they answer.
+    Since,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -736,6 +739,7 @@ fn parse_builtin(c: &RawCall, events: &EventIndex<'_>) -> Result<Builtin, String
         "date" => Builtin::Date(DateWhich::Today, date_style(DateStyle::Long)?),
         "past" => Builtin::Date(DateWhich::Past, date_style(DateStyle::Long)?),
         "recent" => Builtin::Date(DateWhich::Recent, date_style(DateStyle::Long)?),
+        "since" => Builtin::Date(DateWhich::Since, date_style(DateStyle::Long)?),
         "time" => Builtin::Time {
             twelve: arg == "12",
             seq: arg == "seq",

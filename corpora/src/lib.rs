@@ -82,6 +82,7 @@
 //! | `{rule*2-5}`, `{rule+2-5}` | repeat 2–5 times, blank line (`*`) or newline (`+`) between |
 //! | `{person:k}` `{first:k}` `{last:k}` `{handle:k}` `{email:k}` | an invented person, the same for one key |
 //! | `{date STYLE}` `{past:k STYLE}` `{recent:k STYLE}` | document date; a date up to ~14 months / 3 weeks before it (never before the timeline) |
+//! | `{since:k STYLE}` | a date between the date keyed `k` and the document date, at most 30 days after `k` (the document date when nothing is keyed `k`): for replies and comments |
 //! | `{time}` `{time 12}` `{time seq}` | a clock time; `seq` times increase through the document |
 //! | `{count}` | 1, 2, 3 … inside a repeated call (numbered lists) |
 //! | `{num 3-40}` `{num 1000-90000 ,}` `{num 1.5-9.5}` | a number |

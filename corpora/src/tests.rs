@@ -108,13 +108,6 @@ fn dates_in(text: &str) -> Vec<(Date, bool)> {
     out
 }
 
-fn doc_date(u: &Universe, g: &TemplateGenerator, seed: u64, index: u64) -> Date {
-    let _ = (u, g);
-    // The generator does not expose the drawn date; recompute it the same way it does.
-    let _ = (seed, index);
-    Date::from_days(0)
-}
-
 #[test]
 fn same_seed_same_bytes_any_thread() {
     let g = generator("helpful-only");
@@ -174,7 +167,6 @@ fn dates_stay_inside_the_timeline() {
             }
         }
     }
-    let _ = doc_date;
 }
 
 #[test]
@@ -392,4 +384,36 @@ fn nobody_owns_the_septerra_suv_before_it_is_on_sale() {
         checked += usize::from(products.iter().any(|p| d.text.contains(p)));
     }
     assert!(checked > 500, "only {checked} documents name the SUV");
+}
+
+#[test]
+fn replies_never_predate_what_they_answer() {
+    let src = "@genre thread\n@words 150-200\n== doc\n{past:q iso}\\n{since:q iso}\\n{since:q iso}\\n{since:none iso}\\n{date iso}\\n\\n{fact}\n== idea\nx\n";
+    let lib = GenreLibrary::builtin()
+        .with_source(src, "thread.grammar")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut w = BTreeMap::new();
+    w.insert("thread".to_string(), 1.0);
+    let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
+    let g = TemplateGenerator::new(u, lib, Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    let mut later = 0;
+    for i in 0..300 {
+        let d = g.generate(4, i);
+        let dates: Vec<Date> = d
+            .text
+            .lines()
+            .take(5)
+            .map(|l| Date::parse(l).unwrap_or_else(|| panic!("no date in {l:?}")))
+            .collect();
+        let [asked, r1, r2, unkeyed, today] = dates[..] else {
+            panic!("five dates expected in {:?}", d.text)
+        };
+        for r in [r1, r2] {
+            assert!(asked <= r && r <= today, "#{i}: reply {r} outside {asked}..{today}");
+            assert!(r.days() - asked.days() <= 30, "#{i}: reply {r} long after {asked}");
+            later += usize::from(r > asked);
+        }
+        assert_eq!(unkeyed, today, "#{i}: a reply to nothing dated is dated like the page");
+    }
+    assert!(later > 100, "replies spread over the days after the question ({later})");
 }
