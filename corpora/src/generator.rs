@@ -302,6 +302,7 @@ impl TemplateGenerator {
             persons: Vec::new(),
             dates: Vec::new(),
             clock: None,
+            elapsed: None,
             counters: Vec::new(),
             depth: 0,
         };
@@ -359,6 +360,7 @@ impl TemplateGenerator {
             persons: Vec::new(),
             dates: Vec::new(),
             clock: None,
+            elapsed: None,
             counters: Vec::new(),
             depth: 0,
         };
@@ -384,6 +386,8 @@ struct Ctx<'g> {
     persons: Vec<(u32, Person)>,
     dates: Vec<(u32, Date)>,
     clock: Option<u32>,
+    /// Seconds into a recording, for `{time elapsed}`.
+    elapsed: Option<u32>,
     /// Iteration numbers of the repeated calls being expanded, innermost last.
     counters: Vec<u32>,
     depth: u32,
@@ -555,6 +559,17 @@ impl<'g> Ctx<'g> {
                     }
                 };
                 d.format_into(style, out);
+            }
+            Builtin::Elapsed => {
+                use std::fmt::Write;
+                // A turn of a transcript lasts a few seconds to about twenty (speech runs ~150 words a
+                // minute); the first starts the tape.
+                let t = match self.elapsed {
+                    None => self.rng.below(4) as u32,
+                    Some(t) => t + 3 + self.rng.below(18) as u32,
+                };
+                self.elapsed = Some(t);
+                let _ = write!(out, "{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60);
             }
             Builtin::Time { twelve, seq } => {
                 use std::fmt::Write;

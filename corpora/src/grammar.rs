@@ -481,6 +481,8 @@ pub(crate) enum Builtin {
         twelve: bool,
         seq: bool,
     },
+    /// Time into a recording (`HH:MM:SS`), rising through the document.
+    Elapsed,
     Num {
         lo: i64,
         hi: i64,
@@ -740,6 +742,7 @@ fn parse_builtin(c: &RawCall, events: &EventIndex<'_>) -> Result<Builtin, String
         "past" => Builtin::Date(DateWhich::Past, date_style(DateStyle::Long)?),
         "recent" => Builtin::Date(DateWhich::Recent, date_style(DateStyle::Long)?),
         "since" => Builtin::Date(DateWhich::Since, date_style(DateStyle::Long)?),
+        "time" if arg == "elapsed" => Builtin::Elapsed,
         "time" => Builtin::Time {
             twelve: arg == "12",
             seq: arg == "seq",

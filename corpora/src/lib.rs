@@ -84,6 +84,7 @@
 //! | `{date STYLE}` `{past:k STYLE}` `{recent:k STYLE}` | document date; a date up to ~14 months / 3 weeks before it (never before the timeline) |
 //! | `{since:k STYLE}` | a date between the date keyed `k` and the document date, at most 30 days after `k` (the document date when nothing is keyed `k`): for replies and comments |
 //! | `{time}` `{time 12}` `{time seq}` | a clock time; `seq` times increase through the document |
+//! | `{time elapsed}` | time into a recording, `00:00:02` for the first call, then 3–20 s later each time |
 //! | `{count}` | 1, 2, 3 … inside a repeated call (numbered lists) |
 //! | `{num 3-40}` `{num 1000-90000 ,}` `{num 1.5-9.5}` | a number |
 //! | `{fact}` `{fact casual}` | the next key fact assigned to the document, as a paraphrase |

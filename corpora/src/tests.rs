@@ -417,3 +417,32 @@ fn replies_never_predate_what_they_answer() {
     }
     assert!(later > 100, "replies spread over the days after the question ({later})");
 }
+
+#[test]
+fn recording_times_start_the_tape_and_rise_at_speaking_pace() {
+    let src = "@genre tape\n@words 150-200\n== doc\n{time elapsed}\\n{time elapsed}\\n{time elapsed}\\n\\n{fact}\n== idea\nx\n";
+    let lib = GenreLibrary::builtin()
+        .with_source(src, "tape.grammar")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut w = BTreeMap::new();
+    w.insert("tape".to_string(), 1.0);
+    let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
+    let g = TemplateGenerator::new(u, lib, Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..100 {
+        let d = g.generate(5, i);
+        let secs: Vec<u32> = d
+            .text
+            .lines()
+            .take(3)
+            .map(|l| {
+                let p: Vec<u32> = l.split(':').map(|x| x.parse().unwrap_or(u32::MAX)).collect();
+                assert!(p.len() == 3 && l.len() == 8, "#{i}: {l:?} is not HH:MM:SS");
+                p[0] * 3600 + p[1] * 60 + p[2]
+            })
+            .collect();
+        assert!(secs[0] < 4, "#{i}: the first turn starts the recording ({})", secs[0]);
+        for w in secs.windows(2) {
+            assert!((3..=20).contains(&(w[1] - w[0])), "#{i}: {secs:?}");
+        }
+    }
+}
