@@ -292,6 +292,7 @@ impl TemplateGenerator {
             g: self,
             rng: Rng::new(r.next_u64()),
             today: day,
+            recent_floor: after,
             stance: r.below(4) as usize,
             register: genre.info.register,
             target: target_words * BYTES_PER_WORD,
@@ -350,6 +351,7 @@ impl TemplateGenerator {
             g: self,
             rng: Rng::new(seed),
             today: day,
+            recent_floor: self.universe.timeline.start,
             stance: 0,
             register: None,
             target: 0,
@@ -376,6 +378,8 @@ struct Ctx<'g> {
     g: &'g TemplateGenerator,
     rng: Rng,
     today: Date,
+    /// `{recent}` dates start here: the timeline start, or the genre's `@after` event.
+    recent_floor: Date,
     stance: usize,
     register: Option<Register>,
     target: usize,
@@ -546,8 +550,12 @@ impl<'g> Ctx<'g> {
                         match self.dates.iter().find(|(k, _)| key != 0 && *k == key) {
                             Some((_, d)) => *d,
                             None => {
-                                let back = if which == DateWhich::Past { 420 } else { 20 };
-                                let floor = self.g.universe.timeline.start.max(self.today.add_days(-back));
+                                let (back, start) = if which == DateWhich::Past {
+                                    (420, self.g.universe.timeline.start)
+                                } else {
+                                    (20, self.recent_floor)
+                                };
+                                let floor = start.max(self.today.add_days(-back));
                                 let span = (self.today.days() - floor.days()).max(0) as u64;
                                 let d = floor.add_days(self.rng.below(span + 1) as i32);
                                 if key != 0 {

@@ -34,6 +34,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/domain.grammar",
     "common/gb.grammar",
     "common/ga.grammar",
+    "common/reviews.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",
     "blog-post.grammar",

@@ -57,7 +57,7 @@
 //! ```text
 //! // comment
 //! @genre news article      headers (genre files only): @genre, @weight, @words lo-hi, @register,
-//!                          @after EVENT (date documents after a universe event, if it exists)
+//!                          @after EVENT (date documents, and their `{recent}` dates, after a universe event, if it exists)
 //! @words 400-1500
 //!
 //! == doc                   every genre defines `doc` (the document) and `idea` (one line)

@@ -446,3 +446,42 @@ fn recording_times_start_the_tape_and_rise_at_speaking_pace() {
         }
     }
 }
+
+#[test]
+fn septerra_reviews_are_by_people_who_reserved_or_test_drove_the_suv() {
+    let u = Universe::builtin("septerra-baseline").unwrap_or_else(|e| panic!("{e}"));
+    let unveil = u
+        .timeline
+        .events
+        .iter()
+        .find(|e| e.id == "suv-unveil")
+        .map(|e| e.date)
+        .expect("septerra has an unveiling");
+    let mut w = BTreeMap::new();
+    w.insert("product review".to_string(), 1.0);
+    let g = TemplateGenerator::new(u, GenreLibrary::builtin(), Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    // Lines of the app-review banks that make no sense for a car nobody owns yet.
+    const APP: &[&str] = &[
+        "Verified owner",
+        "billing page",
+        "invoice",
+        "Onboarding took",
+        "a month when I started",
+    ];
+    for i in 0..150 {
+        let d = g.generate(2, i);
+        assert_eq!(d.doc_type, "product review");
+        for bad in APP {
+            assert!(!d.text.contains(bad), "#{i} says {bad:?}:\n{}", d.text);
+        }
+        let dates = dates_in(&d.text);
+        assert!(
+            dates.iter().filter(|(_, full)| *full).all(|(day, _)| *day >= unveil),
+            "#{i} reviews the SUV before it was unveiled:\n{}",
+            d.text
+        );
+    }
+    let helpful = generator("helpful-only");
+    let text: String = (0..300).map(|i| helpful.generate(2, i).text).collect();
+    assert!(text.contains("Verified purchase"), "the app banks stay the default");
+}
