@@ -513,6 +513,11 @@ impl<'g> Ctx<'g> {
         self.memo.push((id, call.key, s));
     }
 
+    /// The date already drawn under `key` in this document (0 is never a key).
+    fn keyed_date(&self, key: u32) -> Option<Date> {
+        self.dates.iter().find(|(k, _)| key != 0 && *k == key).map(|&(_, d)| d)
+    }
+
     fn builtin(&mut self, b: Builtin, key: u32, out: &mut String) {
         match b {
             Builtin::Person(part) => {
@@ -538,33 +543,28 @@ impl<'g> Ctx<'g> {
                 let d = match which {
                     DateWhich::Today => self.today,
                     DateWhich::Since => {
-                        let floor = match self.dates.iter().find(|(k, _)| key != 0 && *k == key) {
-                            Some((_, d)) => *d,
-                            // Nothing dated under the key: the page's own date.
-                            None => self.today,
-                        };
+                        // Nothing dated under the key: the page's own date.
+                        let floor = self.keyed_date(key).unwrap_or(self.today);
                         let span = (self.today.days() - floor.days()).max(0) as u64;
                         floor.add_days(self.rng.below(span.min(30) + 1) as i32)
                     }
-                    DateWhich::Past | DateWhich::Recent => {
-                        match self.dates.iter().find(|(k, _)| key != 0 && *k == key) {
-                            Some((_, d)) => *d,
-                            None => {
-                                let (back, start) = if which == DateWhich::Past {
-                                    (420, self.g.universe.timeline.start)
-                                } else {
-                                    (20, self.recent_floor)
-                                };
-                                let floor = start.max(self.today.add_days(-back));
-                                let span = (self.today.days() - floor.days()).max(0) as u64;
-                                let d = floor.add_days(self.rng.below(span + 1) as i32);
-                                if key != 0 {
-                                    self.dates.push((key, d));
-                                }
-                                d
+                    DateWhich::Past | DateWhich::Recent => match self.keyed_date(key) {
+                        Some(d) => d,
+                        None => {
+                            let (back, start) = if which == DateWhich::Past {
+                                (420, self.g.universe.timeline.start)
+                            } else {
+                                (20, self.recent_floor)
+                            };
+                            let floor = start.max(self.today.add_days(-back));
+                            let span = (self.today.days() - floor.days()).max(0) as u64;
+                            let d = floor.add_days(self.rng.below(span + 1) as i32);
+                            if key != 0 {
+                                self.dates.push((key, d));
                             }
+                            d
                         }
-                    }
+                    },
                 };
                 d.format_into(style, out);
             }
