@@ -35,7 +35,7 @@ const BUILTIN_FILES: &[(&str, &str)] = embed!(
     "common/gb.grammar",
     "common/ga.grammar",
     "common/reviews.grammar",
-    "common/wt-b-extra.grammar",
+    "common/experience.grammar",
     "common/universe-defaults.grammar",
     "news-article.grammar",
     "blog-post.grammar",
