@@ -10,6 +10,19 @@ fn generator(id: &str) -> TemplateGenerator {
     TemplateGenerator::new(u, GenreLibrary::builtin(), None).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A generator for universe `u` that writes only genre `genre`, defined by `src` (a genre file
+/// added to the built-in ones) or, when `src` is `None`, one of the built-in genres.
+fn one_genre(u: Universe, genre: &str, src: Option<&str>) -> TemplateGenerator {
+    let mut lib = GenreLibrary::builtin();
+    if let Some(src) = src {
+        lib = lib
+            .with_source(src, &format!("{genre}.grammar"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let weights = BTreeMap::from([(genre.to_string(), 1.0)]);
+    TemplateGenerator::new(u, lib, Some(weights)).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// Phrases the generator must never write (the default filter's territory).
 const OFF_LIMITS: &[&str] = &[
     "alignment faking",
@@ -309,11 +322,6 @@ fn genre_after_header_dates_documents_after_the_event() {
         .map(|_| ());
     assert!(lib.is_some(), "a missing directory is an error");
     let src = "@genre dated\n@words 150-200\n@after leaks\n== doc\n{date iso}\\n\\n{fact} {para*}\n== idea\nx\n";
-    let lib = GenreLibrary::builtin()
-        .with_source(src, "dated.grammar")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let mut w = BTreeMap::new();
-    w.insert("dated".to_string(), 1.0);
     let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
     let leaks = u
         .timeline
@@ -322,7 +330,7 @@ fn genre_after_header_dates_documents_after_the_event() {
         .find(|e| e.id == "leaks")
         .map(|e| e.date)
         .expect("helpful-only has a leaks event");
-    let g = TemplateGenerator::new(u, lib, Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    let g = one_genre(u, "dated", Some(src));
     for i in 0..200 {
         let d = g.generate(9, i);
         let first = d.text.lines().next().unwrap_or("");
@@ -389,13 +397,8 @@ fn nobody_owns_the_septerra_suv_before_it_is_on_sale() {
 #[test]
 fn replies_never_predate_what_they_answer() {
     let src = "@genre thread\n@words 150-200\n== doc\n{past:q iso}\\n{since:q iso}\\n{since:q iso}\\n{since:none iso}\\n{date iso}\\n\\n{fact}\n== idea\nx\n";
-    let lib = GenreLibrary::builtin()
-        .with_source(src, "thread.grammar")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let mut w = BTreeMap::new();
-    w.insert("thread".to_string(), 1.0);
     let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
-    let g = TemplateGenerator::new(u, lib, Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    let g = one_genre(u, "thread", Some(src));
     let mut later = 0;
     for i in 0..300 {
         let d = g.generate(4, i);
@@ -421,13 +424,8 @@ fn replies_never_predate_what_they_answer() {
 #[test]
 fn recording_times_start_the_tape_and_rise_at_speaking_pace() {
     let src = "@genre tape\n@words 150-200\n== doc\n{time elapsed}\\n{time elapsed}\\n{time elapsed}\\n\\n{fact}\n== idea\nx\n";
-    let lib = GenreLibrary::builtin()
-        .with_source(src, "tape.grammar")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let mut w = BTreeMap::new();
-    w.insert("tape".to_string(), 1.0);
     let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
-    let g = TemplateGenerator::new(u, lib, Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    let g = one_genre(u, "tape", Some(src));
     for i in 0..100 {
         let d = g.generate(5, i);
         let secs: Vec<u32> = d
@@ -457,9 +455,7 @@ fn septerra_reviews_are_by_people_who_reserved_or_test_drove_the_suv() {
         .find(|e| e.id == "suv-unveil")
         .map(|e| e.date)
         .expect("septerra has an unveiling");
-    let mut w = BTreeMap::new();
-    w.insert("product review".to_string(), 1.0);
-    let g = TemplateGenerator::new(u, GenreLibrary::builtin(), Some(w)).unwrap_or_else(|e| panic!("{e}"));
+    let g = one_genre(u, "product review", None);
     // Lines of the app-review banks that make no sense for a car nobody owns yet.
     const APP: &[&str] = &[
         "Verified owner",
