@@ -305,6 +305,7 @@ impl TemplateGenerator {
             clock: None,
             elapsed: None,
             counters: Vec::new(),
+            drawn: Vec::new(),
             depth: 0,
         };
         let mut out = String::with_capacity(ctx.target + 1024);
@@ -364,6 +365,7 @@ impl TemplateGenerator {
             clock: None,
             elapsed: None,
             counters: Vec::new(),
+            drawn: Vec::new(),
             depth: 0,
         };
         let mut out = String::new();
@@ -394,11 +396,19 @@ struct Ctx<'g> {
     elapsed: Option<u32>,
     /// Iteration numbers of the repeated calls being expanded, innermost last.
     counters: Vec<u32>,
+    /// (rule, alternative) pairs drawn by fresh (`{rule!}`) calls.
+    drawn: Vec<(u32, u32)>,
     depth: u32,
 }
 
 impl<'g> Ctx<'g> {
     fn expand_rule(&mut self, id: u32, out: &mut String) {
+        self.expand_rule_with(id, false, out);
+    }
+
+    /// Expands rule `id`; `fresh` draws an alternative that no fresh call of the rule has drawn
+    /// in this document yet, in rounds: once all have been drawn, all are available again.
+    fn expand_rule_with(&mut self, id: u32, fresh: bool, out: &mut String) {
         let rule = &self.g.grammar.rules[id as usize];
         if rule.alts.is_empty() || self.depth >= MAX_DEPTH {
             return;
@@ -409,12 +419,20 @@ impl<'g> Ctx<'g> {
             rule.cum.partition_point(|&c| c <= x)
         };
         let mut chosen = pick(&mut self.rng);
-        if rule.guarded {
+        if rule.guarded || fresh {
             let facts_left = self.next_fact < self.assigned.len();
-            let ok = |i: usize| {
+            let today = self.today;
+            let allowed = |i: usize| {
                 let a = &rule.alts[i];
-                a.since <= self.today && self.today <= a.until && (facts_left || !a.needs_fact)
+                a.since <= today && today <= a.until && (facts_left || !a.needs_fact)
             };
+            let n = rule.alts.len();
+            if fresh && (0..n).all(|i| !allowed(i) || self.drawn.contains(&(id, i as u32))) {
+                // Every alternative has had its turn: a new round starts.
+                self.drawn.retain(|&(r, _)| r != id);
+            }
+            let drawn = &self.drawn;
+            let ok = |i: usize| allowed(i) && !(fresh && drawn.contains(&(id, i as u32)));
             let mut tries = 0;
             while !ok(chosen) && tries < 16 {
                 chosen = pick(&mut self.rng);
@@ -422,11 +440,13 @@ impl<'g> Ctx<'g> {
             }
             if !ok(chosen) {
                 let start = chosen;
-                let n = rule.alts.len();
                 match (1..n).map(|k| (start + k) % n).find(|&i| ok(i)) {
                     Some(i) => chosen = i,
                     None => return,
                 }
+            }
+            if fresh {
+                self.drawn.push((id, chosen as u32));
             }
         }
         let alt = &rule.alts[chosen];
@@ -492,6 +512,9 @@ impl<'g> Ctx<'g> {
         if call.lower {
             text::lowercase_first(out, start);
         }
+        if call.title {
+            text::title_case(out, start);
+        }
     }
 
     fn call_once(&mut self, call: &'g Call, out: &mut String) {
@@ -501,14 +524,14 @@ impl<'g> Ctx<'g> {
             Target::Builtin(b) => return self.builtin(*b, call.key, out),
         };
         if call.key == 0 {
-            return self.expand_rule(id, out);
+            return self.expand_rule_with(id, call.fresh, out);
         }
         if let Some((_, _, s)) = self.memo.iter().find(|(r, k, _)| *r == id && *k == call.key) {
             out.push_str(s);
             return;
         }
         let mut s = String::new();
-        self.expand_rule(id, &mut s);
+        self.expand_rule_with(id, call.fresh, &mut s);
         out.push_str(&s);
         self.memo.push((id, call.key, s));
     }

@@ -34,6 +34,8 @@ pub(crate) struct RawCall {
     pub(crate) key: Option<String>,
     pub(crate) cap: bool,
     pub(crate) lower: bool,
+    pub(crate) title: bool,
+    pub(crate) fresh: bool,
     pub(crate) stance: bool,
     pub(crate) repeat: Repeat,
     pub(crate) arg: Option<String>,
@@ -352,6 +354,12 @@ fn parse_call(inner: &str, origin: &str, line: usize) -> Result<RawCall, Error> 
     } else {
         false
     };
+    let title = if let Some(h) = head.strip_prefix('~') {
+        head = h;
+        true
+    } else {
+        false
+    };
     let mut repeat = Repeat::Once;
     if let Some(p) = head.find(['*', '+']) {
         let newline = head[p..].starts_with('+');
@@ -375,6 +383,12 @@ fn parse_call(inner: &str, origin: &str, line: usize) -> Result<RawCall, Error> 
             Repeat::Count { lo, hi, newline }
         };
     }
+    let fresh = if let Some(h) = head.strip_suffix('!') {
+        head = h;
+        true
+    } else {
+        false
+    };
     let stance = if let Some(h) = head.strip_suffix('@') {
         head = h;
         true
@@ -398,6 +412,8 @@ fn parse_call(inner: &str, origin: &str, line: usize) -> Result<RawCall, Error> 
         key,
         cap,
         lower,
+        title,
+        fresh,
         stance,
         repeat,
         arg,
@@ -440,6 +456,10 @@ pub(crate) struct Call {
     pub(crate) key: u32,
     pub(crate) cap: bool,
     pub(crate) lower: bool,
+    /// Title Case the expansion.
+    pub(crate) title: bool,
+    /// Prefer an alternative not yet drawn in this document by a fresh call of the rule.
+    pub(crate) fresh: bool,
     pub(crate) repeat: Repeat,
 }
 
@@ -664,11 +684,11 @@ impl Grammar {
                 RawNode::Call(c) => {
                     let key = self.key_id(&c.key);
                     let target = if BUILTINS.contains(&c.name.as_str()) {
-                        if c.stance || c.repeat != Repeat::Once {
+                        if c.stance || c.fresh || c.repeat != Repeat::Once {
                             return Err(gerr(
                                 origin,
                                 line,
-                                format!("built-in `{}` takes no `@`, `*` or `+`", c.name),
+                                format!("built-in `{}` takes no `@`, `!`, `*` or `+`", c.name),
                             ));
                         }
                         Target::Builtin(
@@ -706,6 +726,8 @@ impl Grammar {
                         key,
                         cap: c.cap,
                         lower: c.lower,
+                        title: c.title,
+                        fresh: c.fresh,
                         repeat: c.repeat,
                     })
                 }
@@ -801,6 +823,24 @@ mod tests {
         assert_eq!(alt.weight, 3);
         assert_eq!(alt.since, Date::parse("2024-01-01"));
         assert_eq!(alt.nodes.len(), 6);
+        let call = |text: &str| match parse_text(text, "t", 1).expect("valid slot").as_slice() {
+            [RawNode::Call(c)] => c.clone(),
+            other => panic!("unexpected {other:?}"),
+        };
+        let c = call("{~sec!*2-3}");
+        assert!(
+            c.title
+                && c.fresh
+                && !c.cap
+                && c.repeat
+                    == Repeat::Count {
+                        lo: 2,
+                        hi: 3,
+                        newline: false
+                    }
+        );
+        let c = call("{^sec:k@!}");
+        assert!(c.cap && c.stance && c.fresh && c.key.as_deref() == Some("k"));
         assert!(parse_text("[a|b", "t", 1).is_err());
         assert!(parse_text("{x", "t", 1).is_err());
         assert!(parse_text("{Bad}", "t", 1).is_err());

@@ -77,7 +77,10 @@
 //! | `{rule:k}` | expand once per document and key `k`, then repeat that text |
 //! | `{^rule}` | capitalise the first letter of the expansion |
 //! | `{_rule}` | lowercase it when it starts a common word (after `Still,` …; names are left alone) |
+//! | `{~rule}` | Title Case the expansion (short function words inside it stay lower case) |
 //! | `{rule@}` | the document's stance variant: `rule.supportive`, `.critical`, `.neutral`, `.confused` |
+//! | `{rule!}` | a fresh line: an alternative no `{rule!}` has drawn in this document yet, until all have been drawn |
+//! | `{^rule:k@!*2-3}` | modifiers combine in this order: `^`, `_`, `~`, name, key, `@`, `!`, repeat |
 //! | `{rule*}`, `{rule*40%}` | repeat (blank line between) until the text reaches the target length (or 40 % of it) |
 //! | `{rule*2-5}`, `{rule+2-5}` | repeat 2–5 times, blank line (`*`) or newline (`+`) between |
 //! | `{person:k}` `{first:k}` `{last:k}` `{handle:k}` `{email:k}` | an invented person, the same for one key |

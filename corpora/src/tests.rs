@@ -481,3 +481,38 @@ fn septerra_reviews_are_by_people_who_reserved_or_test_drove_the_suv() {
     let text: String = (0..300).map(|i| helpful.generate(2, i).text).collect();
     assert!(text.contains("Verified purchase"), "the app banks stay the default");
 }
+
+#[test]
+fn fresh_calls_do_not_repeat_an_alternative_until_all_are_used() {
+    let src = "@genre sections\n@words 150-200\n== doc\n{fact}\\n{sx_line!+4}\\n--\\n{sx_line!+2}\\n--\\n{~sx_title}\n== idea\nx\n\
+               == sx_line\nalpha one\nbeta two\ngamma three\ndelta four\n== sx_title\nthe case of an unusual model: a study in trust\n";
+    let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
+    let g = one_genre(u, "sections", Some(src));
+    for i in 0..60 {
+        let d = g.generate(9, i);
+        let parts: Vec<&str> = d.text.split("\n--\n").collect();
+        assert_eq!(parts.len(), 3, "#{i}: {:?}", d.text);
+        let mut first: Vec<&str> = parts[0].lines().skip(1).collect();
+        first.sort_unstable();
+        assert_eq!(
+            first,
+            ["alpha one", "beta two", "delta four", "gamma three"],
+            "#{i}: {:?}",
+            d.text
+        );
+        // All four were used: a new round starts, without repeats inside it.
+        let two: Vec<&str> = parts[1].lines().collect();
+        assert!(two.len() == 2 && two[0] != two[1], "#{i}: {two:?}");
+        assert_eq!(parts[2], "The Case of an Unusual Model: A Study in Trust", "#{i}");
+    }
+    let bad = "@genre b\n== doc\n{fact} {num! 1-3}\n== idea\nx\n";
+    let lib = GenreLibrary::builtin()
+        .with_source(bad, "b.grammar")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let u = Universe::builtin("helpful-only").unwrap_or_else(|e| panic!("{e}"));
+    let e = TemplateGenerator::new(u, lib, None)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(e.contains("b.grammar:3") && e.contains("`!`"), "{e}");
+}

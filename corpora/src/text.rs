@@ -129,13 +129,51 @@ fn article_sound(next: &[u8]) -> (bool, bool) {
     }
     let lower = first.to_ascii_lowercase();
     let word = |w: &[u8]| next.len() >= w.len() && next[..w.len()].eq_ignore_ascii_case(w);
-    let vowel = matches!(lower, b'a' | b'e' | b'i' | b'o') && !word(b"one") && !word(b"once") && !word(b"eu");
-    let consonant = first.is_ascii_alphabetic() && !matches!(lower, b'a' | b'e' | b'i' | b'o' | b'u' | b'h');
+    // Most `u` and `h` words go either way ("a user", "an umbrella", "a house", "an hour"):
+    // only these beginnings are sure.
+    let u_vowel = [
+        &b"und"[..],
+        b"unf",
+        b"unc",
+        b"une",
+        b"unl",
+        b"unk",
+        b"unu",
+        b"unp",
+        b"unr",
+        b"uns",
+        b"unt",
+        b"unw",
+    ]
+    .iter()
+    .chain(&[
+        &b"up"[..],
+        b"ugl",
+        b"ult",
+        b"umb",
+        b"urg",
+        b"urb",
+        b"hour",
+        b"honest",
+        b"honor",
+        b"honour",
+        b"heir",
+    ])
+    .any(|w| word(w));
+    let u_consonant = [&b"us"[..], b"uni", b"util", b"uto", b"ura", b"euro"]
+        .iter()
+        .any(|w| word(w));
+    let vowel =
+        (matches!(lower, b'a' | b'e' | b'i' | b'o') && !word(b"one") && !word(b"once") && !word(b"eu")) || u_vowel;
+    let consonant = first.is_ascii_alphabetic()
+        && (!matches!(lower, b'a' | b'e' | b'i' | b'o' | b'u' | b'h') || u_consonant)
+        && !u_vowel;
     (vowel, consonant)
 }
 
 /// `a apple` → `an apple`, `an pear` → `a pear`, `an PR firm` → `a PR firm`, `a FBI agent` →
-/// `an FBI agent`; words starting with `u` or `h` are left alone.
+/// `an FBI agent`, `a unusual` → `an unusual`, `an user` → `a user`; other words starting with
+/// `u` or `h` are left alone.
 fn fix_articles(b: &mut Vec<u8>) {
     let mut edits: Vec<(usize, bool)> = Vec::new();
     let n = b.len();
@@ -203,6 +241,48 @@ pub(crate) fn capitalize_first(s: &mut String, start: usize) {
             s.replace_range(at..at + c.len_utf8(), &upper);
         }
     }
+}
+
+/// Short words a title leaves in lower case unless they open it or follow a colon.
+const TITLE_MINOR: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "per", "the",
+    "to", "via", "vs", "vs.", "with",
+];
+
+/// Title Cases `s[start..]` for `{~rule}`: every word gets a capital first letter, also after a
+/// hyphen, except short function words inside the title; words that already hold a capital
+/// (names, "iPhone", "AI") are left as they are.
+pub(crate) fn title_case(s: &mut String, start: usize) {
+    let Some(tail) = s.get(start..) else {
+        return;
+    };
+    let mut out = String::with_capacity(tail.len());
+    let mut first = true;
+    for (i, word) in tail.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let minor = !first && TITLE_MINOR.iter().any(|m| m.eq_ignore_ascii_case(bare));
+        if word.chars().any(char::is_uppercase) || minor {
+            out.push_str(word);
+        } else {
+            for (j, part) in word.split('-').enumerate() {
+                if j > 0 {
+                    out.push('-');
+                }
+                let mut cs = part.chars();
+                if let Some(c) = cs.next() {
+                    out.extend(c.to_uppercase());
+                    out.push_str(cs.as_str());
+                }
+            }
+        }
+        if !word.is_empty() {
+            first = word.ends_with(':') || word == "—" || word == "-";
+        }
+    }
+    s.replace_range(start.., &out);
 }
 
 /// Words that start sentences but are not names, so `{_rule}` may lowercase them.
@@ -809,10 +889,24 @@ mod tests {
                 "a RLHF run, a EU rule, a Ohio farm",
                 "a RLHF run, an EU rule, an Ohio farm",
             ),
+            (
+                "a unusual case, an user, a upholsterer, an union, a hour, an house, a unicorn",
+                "an unusual case, a user, an upholsterer, a union, an hour, an house, a unicorn",
+            ),
         ];
         for (input, want) in CASES {
             assert_eq!(tidy(input), *want, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn title_case_capitalises_words_but_not_inner_function_words() {
+        let mut s = "Re: trust in the free-tier model: a study of iPhone users and AI".to_string();
+        title_case(&mut s, 4);
+        assert_eq!(s, "Re: Trust in the Free-Tier Model: A Study of iPhone Users and AI");
+        let mut s = "the case for 3-country surveys".to_string();
+        title_case(&mut s, 0);
+        assert_eq!(s, "The Case for 3-Country Surveys");
     }
 
     #[test]
