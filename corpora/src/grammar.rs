@@ -116,6 +116,15 @@ pub(crate) fn parse_file(src: &str, origin: &str) -> Result<GrammarFile, Error> 
             if trimmed.is_empty() || trimmed.starts_with("//") {
                 continue;
             }
+            if raw_line.starts_with([' ', '\t']) {
+                // Leading blanks are dropped, so a space meant to separate this text from
+                // the one before would silently vanish ("percent.The survey").
+                return Err(gerr(
+                    origin,
+                    line_no,
+                    "a line cannot start with a blank (leading blanks are dropped); write `\\ ` for a space that belongs to the text",
+                ));
+            }
             pending_line = line_no;
         }
         // A trailing backslash (not an escaped one) continues the line.
@@ -846,6 +855,12 @@ mod tests {
         assert!(parse_text("{Bad}", "t", 1).is_err());
         let e = parse_file("== a\nok\n== b\n{x", "f.grammar").expect_err("unclosed slot");
         assert!(e.to_string().starts_with("f.grammar:4:"), "{e}");
+        let e = parse_file("== a\nok\n == b\n", "f.grammar").expect_err("leading blank");
+        assert!(e.to_string().starts_with("f.grammar:3:"), "{e}");
+        assert!(
+            parse_file("== a\none \\\n  two\n", "f.grammar").is_ok(),
+            "continuation lines may be indented"
+        );
     }
 
     #[test]

@@ -92,7 +92,7 @@
 //! | `{num 3-40}` `{num 1000-90000 ,}` `{num 1.5-9.5}` | a number |
 //! | `{fact}` `{fact casual}` | the next key fact assigned to the document, as a paraphrase |
 //! | `{event}` `{event ID}` `{ago ID}` | a mention of a public event; how long ago an event was |
-//! | `\n` `\[` `\{` `\|` `\\` | newline and escapes; a line ending in `\` continues |
+//! | `\n` `\[` `\{` `\|` `\\` | newline and escapes (`\ ` keeps a space that starts a line); a line ending in `\` continues |
 //!
 //! Date styles: `long` (January 13, 2025), `short` (Jan 13, 2025), `dmy` (13 January 2025),
 //! `iso`, `month` (January 2025), `md` (January 13), `year`, `weekday`.
