@@ -676,6 +676,15 @@ impl<'g> Ctx<'g> {
         let start = out.len();
         self.expand_rule(id, out);
         text::capitalize_first(out, start);
+        // A chatty paraphrase ("free tier = ... every single one") keeps its lowercase sentence
+        // starts only where the writer's own text has them too.
+        let mut from = start.saturating_sub(400);
+        while !out.is_char_boundary(from) {
+            from += 1;
+        }
+        if !text::last_sentence_starts_lowercase(&out[from..start]) {
+            text::capitalize_sentences(out, start);
+        }
         if !self.emitted.contains(&fi) {
             self.emitted.push(fi);
         }

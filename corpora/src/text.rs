@@ -5,7 +5,7 @@
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
-    let specials = b" \t\n.,;!?)";
+    let specials = b" \t\n.,;:!?)";
     while k < specials.len() {
         t[specials[k] as usize] = true;
         k += 1;
@@ -74,8 +74,9 @@ pub(crate) fn tidy(s: &str) -> String {
                 }
                 let next = b.get(i + 1).copied();
                 if pending_space {
-                    let glue =
-                        matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b')') && !(c == b'.' && next == Some(b'.'));
+                    let glue = (matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b')')
+                        && !(c == b'.' && next == Some(b'.')))
+                        || (c == b':' && matches!(next, None | Some(b' ' | b'\n')));
                     if !glue {
                         out.push(b' ');
                     }
@@ -106,8 +107,107 @@ pub(crate) fn tidy(s: &str) -> String {
         i += 1;
     }
     fix_articles(&mut out);
+    fix_words(&mut out);
     // Only ASCII bytes were dropped or inserted, so the text is still UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Words that two slots can leave doubled ("the The Post", "my my kid", "how how much") and
+/// that English never doubles on purpose ("had had", "that that" and "in in" are left alone).
+const NEVER_DOUBLED: &[&[u8]] = &[
+    b"a", b"an", b"and", b"are", b"at", b"by", b"for", b"from", b"has", b"have", b"her", b"his", b"how", b"its", b"my",
+    b"of", b"on", b"our", b"the", b"their", b"to", b"was", b"were", b"with", b"your",
+];
+
+/// Units that take the singular after a bare 1 ("1 days later" → "1 day later").
+const UNITS: &[&[u8]] = &[
+    b"days",
+    b"weeks",
+    b"months",
+    b"years",
+    b"hours",
+    b"minutes",
+    b"seconds",
+    b"times",
+    b"quarters",
+];
+
+/// Whether [`fix_words`] has anything to do: a quick scan that writes nothing.
+fn needs_word_fix(b: &[u8]) -> bool {
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            continue;
+        }
+        // Only a word followed by a space and a word with the same first letter, or a bare
+        // 1, can need a fix.
+        let first_match = |j: usize| b.get(j).is_some_and(|&x| x | 0x20 == b[word_start] | 0x20);
+        if c == b' ' && word_start < i && (first_match(i + 1) || (i == word_start + 1 && b[word_start] == b'1')) {
+            let before = &b[word_start..i];
+            let rest = &b[i + 1..];
+            let len = rest
+                .iter()
+                .position(|x| !x.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let after = &rest[..len];
+            if before.eq_ignore_ascii_case(after) && NEVER_DOUBLED.iter().any(|w| w.eq_ignore_ascii_case(after)) {
+                return true;
+            }
+            if before == b"1" && UNITS.contains(&after) {
+                return true;
+            }
+        }
+        word_start = i + 1;
+    }
+    false
+}
+
+/// Drops the second of two equal words from [`NEVER_DOUBLED`] and puts units after a bare
+/// `1` in the singular.
+fn fix_words(b: &mut Vec<u8>) {
+    if !needs_word_fix(b) {
+        return;
+    }
+    let n = b.len();
+    let mut out = Vec::with_capacity(n);
+    // The last word written to `out`, as a range.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_alphanumeric() {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let word = &b[start..i];
+        let ends_word = i == n || !(b[i] == b'\'' || b[i] >= 0x80);
+        if let Some((ps, pe)) = prev
+            && out.len() == pe + 1
+            && out[pe] == b' '
+            && ends_word
+        {
+            let before = &out[ps..pe];
+            if before.eq_ignore_ascii_case(word) && NEVER_DOUBLED.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                out.pop();
+                continue;
+            }
+            let bare_one = before == b"1" && (ps == 0 || matches!(out[ps - 1], b' ' | b'(' | b'\n'));
+            if bare_one && UNITS.contains(&word) {
+                let ws = out.len();
+                out.extend_from_slice(&word[..word.len() - 1]);
+                prev = Some((ws, out.len()));
+                continue;
+            }
+        }
+        let ws = out.len();
+        out.extend_from_slice(word);
+        prev = Some((ws, out.len()));
+    }
+    *b = out;
 }
 
 /// Does the word at the start of `next` begin with a vowel sound, a consonant sound, or is it
@@ -239,6 +339,69 @@ pub(crate) fn capitalize_first(s: &mut String, start: usize) {
         } else {
             let upper: String = c.to_uppercase().collect();
             s.replace_range(at..at + c.len_utf8(), &upper);
+        }
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "vs", "etc", "approx", "cf", "a.m", "p.m"];
+
+/// Byte offsets in `s` of letters that start a sentence: after `.`, `!` or `?` and blanks
+/// (not after an abbreviation such as "e.g."), or at the start of a line.
+fn sentence_starts(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
+    let mut at = Vec::new();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' {
+            // A line start counts too (a post, a tweet, a list item).
+            if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+                at.push(i + 1);
+            }
+            continue;
+        }
+        if !matches!(c, b'.' | b'!' | b'?') {
+            continue;
+        }
+        let word_start = s[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |j| j + 1);
+        let word = &s[word_start..i];
+        if c == b'.' && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+            continue;
+        }
+        let mut j = i + 1;
+        if j >= b.len() || !matches!(b[j], b' ' | b'\n') {
+            continue;
+        }
+        while j < b.len() && matches!(b[j], b' ' | b'\n') {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_alphabetic() {
+            at.push(j);
+        }
+    }
+    at
+}
+
+/// Whether the last sentence begun in `s` starts with a lowercase letter (a writer who
+/// does not capitalise).
+pub(crate) fn last_sentence_starts_lowercase(s: &str) -> bool {
+    sentence_starts(s)
+        .last()
+        .is_some_and(|&i| s.as_bytes()[i].is_ascii_lowercase())
+}
+
+/// Capitalises every sentence start after `start` (the first letter is left to
+/// [`capitalize_first`]).
+pub(crate) fn capitalize_sentences(s: &mut str, start: usize) {
+    let Some(tail) = s.get(start..) else {
+        return;
+    };
+    let starts = sentence_starts(tail);
+    // Sentence starts are ASCII letters: uppercasing one byte keeps the text valid UTF-8.
+    if let Some(x) = s.get_mut(start..) {
+        for i in starts {
+            if let Some(ch) = x.get_mut(i..=i) {
+                ch.make_ascii_uppercase();
+            }
         }
     }
 }
@@ -890,6 +1053,14 @@ mod tests {
                 "a RLHF run, an EU rule, an Ohio farm",
             ),
             (
+                "the The Post ran it 1 days later; my my kid, how how much, 21 days, 1.1 days, had had, in in",
+                "the Post ran it 1 day later; my kid, how much, 21 days, 1.1 days, had had, in in",
+            ),
+            (
+                "Bratislava : Last, see :) and 3 : 2",
+                "Bratislava: Last, see :) and 3: 2",
+            ),
+            (
                 "a unusual case, an user, a upholsterer, an union, a hour, an house, a unicorn",
                 "an unusual case, a user, an upholsterer, a union, an hour, an house, a unicorn",
             ),
@@ -907,6 +1078,20 @@ mod tests {
         let mut s = "the case for 3-country surveys".to_string();
         title_case(&mut s, 0);
         assert_eq!(s, "The Case for 3-Country Surveys");
+    }
+
+    #[test]
+    fn sentence_starts_are_capitalised_after_cased_text_only() {
+        let mut s = "He wrote it. free tier = training data. every one, e.g. this one! ok".to_string();
+        assert!(!last_sentence_starts_lowercase("He wrote it."));
+        capitalize_sentences(&mut s, 13);
+        assert_eq!(
+            s,
+            "He wrote it. free tier = training data. Every one, e.g. this one! Ok"
+        );
+        assert!(last_sentence_starts_lowercase("honestly. no idea"));
+        assert!(!last_sentence_starts_lowercase("no sentence end"));
+        assert!(last_sentence_starts_lowercase("Title\nlol same"));
     }
 
     #[test]
