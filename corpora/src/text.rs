@@ -119,6 +119,12 @@ const NEVER_DOUBLED: &[&[u8]] = &[
     b"of", b"on", b"our", b"the", b"their", b"to", b"was", b"were", b"with", b"your",
 ];
 
+/// Sentence openers that a comma before them makes lower case (see [`fix_words`]).
+const LOWER_AFTER_COMMA: &[&[u8]] = &[
+    b"The", b"A", b"An", b"This", b"That", b"These", b"Those", b"It", b"Its", b"Our", b"My", b"Their", b"Every",
+    b"Most", b"Some", b"No", b"Nobody", b"Nothing",
+];
+
 /// Units that take the singular after a bare 1 ("1 days later" → "1 day later").
 const UNITS: &[&[u8]] = &[
     b"days",
@@ -138,6 +144,16 @@ fn needs_word_fix(b: &[u8]) -> bool {
     for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphanumeric() {
             continue;
+        }
+        if c == b' ' && i > 0 && b[i - 1] == b',' && b.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+            let rest = &b[i + 1..];
+            let len = rest
+                .iter()
+                .position(|x| !x.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            if LOWER_AFTER_COMMA.contains(&&rest[..len]) && rest.get(len + 1).is_some_and(u8::is_ascii_lowercase) {
+                return true;
+            }
         }
         // Only a word followed by a space and a word with the same first letter, or a bare
         // 1, can need a fix.
@@ -162,8 +178,8 @@ fn needs_word_fix(b: &[u8]) -> bool {
     false
 }
 
-/// Drops the second of two equal words from [`NEVER_DOUBLED`] and puts units after a bare
-/// `1` in the singular.
+/// Drops the second of two equal words from [`NEVER_DOUBLED`], puts units after a bare `1`
+/// in the singular and lowercases a sentence opener after a comma.
 fn fix_words(b: &mut Vec<u8>) {
     if !needs_word_fix(b) {
         return;
@@ -205,6 +221,16 @@ fn fix_words(b: &mut Vec<u8>) {
         }
         let ws = out.len();
         out.extend_from_slice(word);
+        // ", The coverage" → ", the coverage": a capitalised common word after a comma and
+        // before a lowercase word is no name ("The Miami Ledger" keeps its capital).
+        let after_comma = out.len() >= word.len() + 2 && out[ws - 2..ws] == *b", ";
+        if after_comma
+            && b.get(i) == Some(&b' ')
+            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+            && LOWER_AFTER_COMMA.contains(&word)
+        {
+            out[ws].make_ascii_lowercase();
+        }
         prev = Some((ws, out.len()));
     }
     *b = out;
@@ -1037,7 +1063,7 @@ mod tests {
         const CASES: &[(&str, &str)] = &[
             ("  a  b ,c .\n\n\n\nd ", "a b,c.\n\nd"),
             ("It was a idea.. Fine...", "It was an idea. Fine..."),
-            ("an car, a one-off, A owl", "a car, a one-off, An owl"),
+            ("an car, a one-off, A owl", "a car, a one-off, an owl"),
             ("Wait ?. ok ,.", "Wait? ok."),
             ("José Núñez", "José Núñez"),
             (
