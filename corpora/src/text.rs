@@ -237,7 +237,7 @@ fn fix_words(b: &mut Vec<u8>) {
 }
 
 /// Does the word at the start of `next` begin with a vowel sound, a consonant sound, or is it
-/// unclear (`u`, `h`, digits, symbols)? Short all-capital acronyms are read letter by letter
+/// unclear (most `u` and `h` words, symbols)? Short all-capital acronyms are read letter by letter
 /// (`an FBI agent`, `a PR problem`).
 fn article_sound(next: &[u8]) -> (bool, bool) {
     let first = next.first().copied().unwrap_or(b' ');
@@ -248,6 +248,14 @@ fn article_sound(next: &[u8]) -> (bool, bool) {
             first,
             b'A' | b'E' | b'F' | b'H' | b'I' | b'L' | b'M' | b'N' | b'O' | b'R' | b'S' | b'X'
         );
+        return (an, !an);
+    }
+    if first.is_ascii_digit() {
+        // Numbers are read out: "an 8-page memo", "an 11-person team", "an 18,000-seat arena",
+        // "a 110-page report".
+        let eleven_or_eighteen =
+            matches!(next, [b'1', b'1' | b'8', ..]) && !next.get(2).is_some_and(u8::is_ascii_digit);
+        let an = first == b'8' || eleven_or_eighteen;
         return (an, !an);
     }
     if first.is_ascii_uppercase() && !next.get(1).is_some_and(u8::is_ascii_lowercase) {
@@ -1085,6 +1093,10 @@ mod tests {
             (
                 "Bratislava : Last, see :) and 3 : 2",
                 "Bratislava: Last, see :) and 3: 2",
+            ),
+            (
+                "a 8-page memo, a 11-person team, a 18,000-seat arena, an 110-page report, an 5% rise, a 1.5",
+                "an 8-page memo, an 11-person team, an 18,000-seat arena, a 110-page report, a 5% rise, a 1.5",
             ),
             (
                 "a unusual case, an user, a upholsterer, an union, a hour, an house, a unicorn",
