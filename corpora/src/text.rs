@@ -106,8 +106,8 @@ pub(crate) fn tidy(s: &str) -> String {
         }
         i += 1;
     }
-    fix_articles(&mut out);
     fix_words(&mut out);
+    fix_articles(&mut out);
     // Only ASCII bytes were dropped or inserted, so the text is still UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
@@ -155,10 +155,15 @@ fn needs_word_fix(b: &[u8]) -> bool {
                 return true;
             }
         }
-        // Only a word followed by a space and a word with the same first letter, or a bare
-        // 1, can need a fix.
+        // Only a word followed by a space and a word with the same first letter, a bare 1,
+        // or "a"/"an" before "The" can need a fix.
         let first_match = |j: usize| b.get(j).is_some_and(|&x| x | 0x20 == b[word_start] | 0x20);
-        if c == b' ' && word_start < i && (first_match(i + 1) || (i == word_start + 1 && b[word_start] == b'1')) {
+        if c == b' '
+            && word_start < i
+            && (first_match(i + 1)
+                || (i == word_start + 1 && b[word_start] == b'1')
+                || (i - word_start <= 2 && b[word_start] | 0x20 == b'a' && b.get(i + 1) == Some(&b'T')))
+        {
             let before = &b[word_start..i];
             let rest = &b[i + 1..];
             let len = rest
@@ -172,14 +177,18 @@ fn needs_word_fix(b: &[u8]) -> bool {
             if before == b"1" && UNITS.contains(&after) {
                 return true;
             }
+            if after == b"The" && (before.eq_ignore_ascii_case(b"a") || before.eq_ignore_ascii_case(b"an")) {
+                return true;
+            }
         }
         word_start = i + 1;
     }
     false
 }
 
-/// Drops the second of two equal words from [`NEVER_DOUBLED`], puts units after a bare `1`
-/// in the singular and lowercases a sentence opener after a comma.
+/// Drops the second of two equal words from [`NEVER_DOUBLED`] and a name's "The" after
+/// "a"/"an", puts units after a bare `1` in the singular and lowercases a sentence opener
+/// after a comma.
 fn fix_words(b: &mut Vec<u8>) {
     if !needs_word_fix(b) {
         return;
@@ -209,6 +218,13 @@ fn fix_words(b: &mut Vec<u8>) {
             let before = &out[ps..pe];
             if before.eq_ignore_ascii_case(word) && NEVER_DOUBLED.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 out.pop();
+                continue;
+            }
+            // "a The Topeka Clipper study" → "a Topeka Clipper study" (the article is fixed after).
+            let article = before.eq_ignore_ascii_case(b"a") || before.eq_ignore_ascii_case(b"an");
+            if article && word == b"The" && b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            {
+                i += 1;
                 continue;
             }
             let bare_one = before == b"1" && (ps == 0 || matches!(out[ps - 1], b' ' | b'(' | b'\n'));
