@@ -138,6 +138,35 @@ const UNITS: &[&[u8]] = &[
     b"quarters",
 ];
 
+/// What [`fix_words`] does to `word` after `before` (one space between); the callers check
+/// the surrounding bytes.
+enum PairFix {
+    /// "the The Post", "my my kid": drop the second word.
+    DropSecond,
+    /// "a The Topeka Clipper study": drop a name's "The" after an article.
+    DropThe,
+    /// "1 days": the unit in the singular.
+    Singular,
+}
+
+fn pair_fix(before: &[u8], word: &[u8]) -> Option<PairFix> {
+    if before.eq_ignore_ascii_case(word) && NEVER_DOUBLED.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        Some(PairFix::DropSecond)
+    } else if word == b"The" && (before.eq_ignore_ascii_case(b"a") || before.eq_ignore_ascii_case(b"an")) {
+        Some(PairFix::DropThe)
+    } else if before == b"1" && UNITS.contains(&word) {
+        Some(PairFix::Singular)
+    } else {
+        None
+    }
+}
+
+/// Whether `word`, after ", " and before a word starting with `next`, is a sentence opener to
+/// lowercase (see [`fix_words`]).
+fn lowers_after_comma(word: &[u8], next: Option<u8>) -> bool {
+    next.is_some_and(|c| c.is_ascii_lowercase()) && LOWER_AFTER_COMMA.contains(&word)
+}
+
 /// Whether [`fix_words`] has anything to do: a quick scan that writes nothing.
 fn needs_word_fix(b: &[u8]) -> bool {
     let mut word_start = 0;
@@ -151,7 +180,7 @@ fn needs_word_fix(b: &[u8]) -> bool {
                 .iter()
                 .position(|x| !x.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            if LOWER_AFTER_COMMA.contains(&&rest[..len]) && rest.get(len + 1).is_some_and(u8::is_ascii_lowercase) {
+            if lowers_after_comma(&rest[..len], rest.get(len + 1).copied()) {
                 return true;
             }
         }
@@ -170,14 +199,7 @@ fn needs_word_fix(b: &[u8]) -> bool {
                 .iter()
                 .position(|x| !x.is_ascii_alphanumeric())
                 .unwrap_or(rest.len());
-            let after = &rest[..len];
-            if before.eq_ignore_ascii_case(after) && NEVER_DOUBLED.iter().any(|w| w.eq_ignore_ascii_case(after)) {
-                return true;
-            }
-            if before == b"1" && UNITS.contains(&after) {
-                return true;
-            }
-            if after == b"The" && (before.eq_ignore_ascii_case(b"a") || before.eq_ignore_ascii_case(b"an")) {
+            if pair_fix(before, &rest[..len]).is_some() {
                 return true;
             }
         }
@@ -215,24 +237,25 @@ fn fix_words(b: &mut Vec<u8>) {
             && out[pe] == b' '
             && ends_word
         {
-            let before = &out[ps..pe];
-            if before.eq_ignore_ascii_case(word) && NEVER_DOUBLED.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-                out.pop();
-                continue;
-            }
-            // "a The Topeka Clipper study" → "a Topeka Clipper study" (the article is fixed after).
-            let article = before.eq_ignore_ascii_case(b"a") || before.eq_ignore_ascii_case(b"an");
-            if article && word == b"The" && b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-            {
-                i += 1;
-                continue;
-            }
-            let bare_one = before == b"1" && (ps == 0 || matches!(out[ps - 1], b' ' | b'(' | b'\n'));
-            if bare_one && UNITS.contains(&word) {
-                let ws = out.len();
-                out.extend_from_slice(&word[..word.len() - 1]);
-                prev = Some((ws, out.len()));
-                continue;
+            match pair_fix(&out[ps..pe], word) {
+                Some(PairFix::DropSecond) => {
+                    out.pop();
+                    continue;
+                }
+                // The article is fixed after this pass.
+                Some(PairFix::DropThe)
+                    if b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_uppercase) =>
+                {
+                    i += 1;
+                    continue;
+                }
+                Some(PairFix::Singular) if ps == 0 || matches!(out[ps - 1], b' ' | b'(' | b'\n') => {
+                    let ws = out.len();
+                    out.extend_from_slice(&word[..word.len() - 1]);
+                    prev = Some((ws, out.len()));
+                    continue;
+                }
+                _ => {}
             }
         }
         let ws = out.len();
@@ -240,11 +263,7 @@ fn fix_words(b: &mut Vec<u8>) {
         // ", The coverage" → ", the coverage": a capitalised common word after a comma and
         // before a lowercase word is no name ("The Miami Ledger" keeps its capital).
         let after_comma = out.len() >= word.len() + 2 && out[ws - 2..ws] == *b", ";
-        if after_comma
-            && b.get(i) == Some(&b' ')
-            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
-            && LOWER_AFTER_COMMA.contains(&word)
-        {
+        if after_comma && b.get(i) == Some(&b' ') && lowers_after_comma(word, b.get(i + 1).copied()) {
             out[ws].make_ascii_lowercase();
         }
         prev = Some((ws, out.len()));
